@@ -1,0 +1,27 @@
+"""Runtime configuration from environment variables, validated once per cold start."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+
+class Settings(BaseModel):
+    """What a function needs to know about its environment (names set by template.yaml)."""
+
+    claims_table_name: str = Field(default="claimdiff-claims", min_length=1)
+    idempotency_table_name: str = Field(default="claimdiff-idempotency", min_length=1)
+    articles_bucket_name: str = Field(default="claimdiff-articles", min_length=1)
+    max_article_bytes: int = Field(default=2_000_000, gt=0)
+    max_claims_per_article: int = Field(default=200, gt=0)
+    match_window_days: int = Field(default=2, ge=0, le=14)
+    candidates_per_key: int = Field(default=50, gt=0)
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """Read the settings from the environment (cached: environment variables don't change in a sandbox)."""
+    env = {name: os.environ[name.upper()] for name in Settings.model_fields if name.upper() in os.environ}
+    return Settings.model_validate(env)

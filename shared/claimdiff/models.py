@@ -1,0 +1,205 @@
+"""The domain's data: articles, claims and what claimdiff says about pairs of them.
+
+Plain pydantic models with no AWS in sight. They are the contract between extraction,
+matching, storage, the API and the batch commands; item mapping lives in ``store/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+T = TypeVar("T")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+SpeakerKind = Literal["person", "group", "organization", "outlet"]
+EntityKind = Literal["person", "organization", "place", "group", "other"]
+QuoteKind = Literal["direct", "reported", "none"]
+
+
+class Span(_Model):
+    """A piece of text and where it sits: ``source[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Speaker(_Model):
+    """Who makes a claim. ``kind == "outlet"`` when the outlet asserts it in its own voice."""
+
+    name: str
+    id: str = Field(description="canonical id, shared by every alias of one real-world speaker")
+    kind: SpeakerKind
+    role: str | None = Field(default=None, description="title stripped from the name, e.g. Secretary of State")
+    resolved_from: str | None = Field(default=None, description="the pronoun this speaker was resolved from")
+
+
+class Quantity(Span):
+    """A number in a claim; approximations are intervals ``[low, high]``."""
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+
+
+class Entity(Span):
+    """A named entity with a canonical id (aliases such as US / U.S. / Washington share one id)."""
+
+    id: str
+    kind: EntityKind = "other"
+
+
+class TimeRef(Span):
+    """A time expression; ``date`` is resolved against the article's date when it is known."""
+
+    date: dt.date | None = None
+
+
+class Claim(_Model):
+    """One check-worthy assertion of an article, with exact offsets into the article's normalised text."""
+
+    id: str
+    article_id: str
+    outlet: str
+    index: int = Field(ge=0, description="position of the claim in its article")
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    speaker: Speaker | None = None
+    cue: str | None = Field(default=None, description="the attribution verb or phrase: said, told, according to")
+    quote: QuoteKind = "none"
+    negated: bool = False
+    hedged: bool = False
+    conditional: bool = False
+    quantities: list[Quantity] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    time: TimeRef | None = None
+    checkworthiness: float = Field(default=0.5, ge=0.0, le=1.0)
+    published_on: dt.date | None = Field(default=None, description="the article's date, for time windows")
+    blocking_keys: list[str] = Field(default_factory=list, description="keys of the candidate index")
+
+
+class ArticleStatus(StrEnum):
+    """Where an article is in its life."""
+
+    PROCESSED = "PROCESSED"
+    REJECTED = "REJECTED"
+
+
+class Article(_Model):
+    """An article's metadata and normalised text (the body itself stays in S3)."""
+
+    id: str
+    outlet: str
+    title: str | None = None
+    url: str | None = None
+    published_at: dt.datetime | dt.date | None = None
+    text: str = ""
+    s3_bucket: str | None = None
+    s3_key: str | None = None
+    s3_version: str | None = None
+    etag: str | None = None
+    content_hash: str | None = None
+    status: ArticleStatus = ArticleStatus.PROCESSED
+    reason: str | None = None
+    claim_count: int = 0
+    ingested_at: dt.datetime | None = None
+
+
+RelationKind = Literal["equivalent", "contradiction", "related", "unrelated"]
+ReasonCode = Literal[
+    "negation",
+    "antonym",
+    "quantity",
+    "modality",
+    "attribution",
+    "time",
+    "paraphrase",
+    "same_subject",
+    "lexical",
+]
+VerdictKind = Literal["supports", "contradicts", "discusses", "unrelated"]
+
+
+class Evidence(_Model):
+    """A differing (or matching) span on one side of a comparison; offsets are into that claim's text."""
+
+    side: Literal["a", "b"]
+    text: str
+    start: int
+    end: int
+    reason: ReasonCode | None = None
+
+
+class Comparison(_Model):
+    """What claimdiff says about two claims."""
+
+    relation: RelationKind
+    confidence: float = Field(ge=0.0, le=1.0)
+    reasons: list[ReasonCode] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: str | None = Field(default=None, description="one line a reader understands")
+
+
+class ClaimRef(_Model):
+    """A snapshot of a claim carried by a relation, so that listings need no extra reads."""
+
+    id: str
+    article_id: str
+    outlet: str
+    text: str
+    speaker: str | None = None
+    negated: bool = False
+    hedged: bool = False
+
+
+class Relation(_Model):
+    """A stored comparison of a claim with another outlet's claim (kept in both directions)."""
+
+    claim: ClaimRef
+    other: ClaimRef
+    relation: RelationKind
+    confidence: float
+    reasons: list[ReasonCode] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: str | None = None
+    detected_at: dt.datetime | None = None
+
+    def reversed(self) -> Relation:
+        """The same relation seen from the other claim (evidence sides swapped)."""
+        swapped = [e.model_copy(update={"side": "b" if e.side == "a" else "a"}) for e in self.evidence]
+        return self.model_copy(update={"claim": self.other, "other": self.claim, "evidence": swapped})
+
+
+class CheckEvidence(_Model):
+    """A sentence of the article weighed against a claim: offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+    relation: RelationKind
+
+
+class Verdict(_Model):
+    """What an article does with a claim: supports, contradicts, discusses, or is unrelated to it."""
+
+    verdict: VerdictKind
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[CheckEvidence] = Field(default_factory=list)
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing; pass ``next_cursor`` back to get the next one (None: the end)."""
+
+    items: list[T]
+    next_cursor: str | None = None
