@@ -1,8 +1,31 @@
-"""PLACEHOLDER handler: replaced by the lead engineer shortly."""
+"""Ingest function: an SQS batch of S3 notifications -> articles and claims (partial batch failures)."""
+
+from __future__ import annotations
 
 from typing import Any
 
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from claimdiff import runtime
+from claimdiff.ingest import object_changes
 
-def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Report no failures."""
-    return {"batchItemFailures": []}
+logger = Logger()
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+def record_handler(record: SQSRecord) -> None:
+    """Ingest every object change of one message; an exception fails only this message (SQS retries it)."""
+    for change in object_changes(record.json_body):
+        result = runtime.ingest_change(change, processor.lambda_context)
+        logger.info("ingested", extra={"key": change.key, "event": change.event_name, **result.__dict__})
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+    """Process the batch; report the failed messages so that only they return to the queue."""
+    return process_partial_response(
+        event=event, record_handler=record_handler, processor=processor, context=context
+    )

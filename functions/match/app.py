@@ -1,8 +1,33 @@
-"""PLACEHOLDER handler: replaced by the lead engineer shortly."""
+"""Match function: a DynamoDB stream batch of new claims -> relations with other outlets' claims."""
+
+from __future__ import annotations
 
 from typing import Any
 
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from claimdiff import runtime
+from claimdiff.models import Claim
 
-def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Report no failures."""
-    return {"batchItemFailures": []}
+logger = Logger()
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+
+
+def record_handler(record: DynamoDBRecord) -> None:
+    """Match one inserted claim; an exception fails this record (the stream retries from it)."""
+    image = record.dynamodb.new_image if record.dynamodb else None
+    if not image or "data" not in image:
+        raise ValueError(f"stream record {record.event_id} carries no claim image")
+    result = runtime.matcher().match(Claim.model_validate_json(image["data"]))
+    logger.info("matched", extra=result.__dict__)
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+    """Process the batch; report failures so that the stream retries (and bisects) only from them."""
+    return process_partial_response(
+        event=event, record_handler=record_handler, processor=processor, context=context
+    )

@@ -12,7 +12,6 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 T = TypeVar("T")
 
 
@@ -39,7 +38,9 @@ class Speaker(_Model):
     name: str
     id: str = Field(description="canonical id, shared by every alias of one real-world speaker")
     kind: SpeakerKind
-    role: str | None = Field(default=None, description="title stripped from the name, e.g. Secretary of State")
+    role: str | None = Field(
+        default=None, description="title stripped from the name, e.g. Secretary of State"
+    )
     resolved_from: str | None = Field(default=None, description="the pronoun this speaker was resolved from")
 
 
@@ -76,7 +77,9 @@ class Claim(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     speaker: Speaker | None = None
-    cue: str | None = Field(default=None, description="the attribution verb or phrase: said, told, according to")
+    cue: str | None = Field(
+        default=None, description="the attribution verb or phrase: said, told, according to"
+    )
     quote: QuoteKind = "none"
     negated: bool = False
     hedged: bool = False

@@ -1,0 +1,208 @@
+"""The REST API's request and response bodies (the OpenAPI schema is generated from these).
+
+Domain models (``claimdiff.models``) are reused where the API shows them as they are (claims,
+relations, evidence); the views here add what a reader of one endpoint needs and leave out what
+it must not see (an article's S3 body, internals of an error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from claimdiff.models import (
+    Article,
+    ArticleStatus,
+    CheckEvidence,
+    Claim,
+    ClaimRef,
+    Evidence,
+    ReasonCode,
+    Relation,
+    RelationKind,
+    VerdictKind,
+)
+
+MAX_SENTENCE_CHARS = 5000
+MAX_CHECK_ARTICLE_CHARS = 100_000
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must contain some text, not only whitespace")
+    return value
+
+
+Sentence = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_SENTENCE_CHARS, description="a claim or sentence"),
+    AfterValidator(_not_blank),
+]
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Health(_View):
+    """The API is up."""
+
+    status: Literal["ok"] = "ok"
+    version: str
+
+
+class ErrorDetail(_View):
+    """One thing wrong with a request."""
+
+    location: str = Field(description="where: e.g. query.limit, body.a, path.article_id, cursor")
+    message: str
+    type: str = Field(description="a stable machine-readable code, e.g. less_than_equal, missing")
+
+
+class ErrorResponse(_View):
+    """Every error answer has this body."""
+
+    status: int = Field(description="the HTTP status code, repeated")
+    error: str = Field(description="not_found, invalid_request, validation_error or internal_error")
+    message: str
+    details: list[ErrorDetail] = Field(default_factory=list)
+    request_id: str | None = Field(default=None, description="quote it when reporting a problem")
+
+
+class ArticleSummary(_View):
+    """An article as listings show it."""
+
+    id: str
+    outlet: str
+    title: str | None = None
+    url: str | None = None
+    published_at: dt.datetime | dt.date | None = None
+    status: ArticleStatus
+    reason: str | None = Field(default=None, description="why the article was rejected, when it was")
+    claim_count: int
+    s3_key: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> Self:
+        """This view of a stored article: its fields, taken from the article."""
+        return cls.model_validate(article.model_dump(include=set(cls.model_fields)))
+
+
+class ArticleDetail(ArticleSummary):
+    """An article's metadata (its body stays in S3)."""
+
+    s3_bucket: str | None = None
+    s3_version: str | None = None
+    etag: str | None = None
+    content_hash: str | None = None
+    ingested_at: dt.datetime | None = None
+
+
+class ArticlePage(_View):
+    """One page of articles; pass ``next_cursor`` back as ``cursor`` for the next (null: the end)."""
+
+    items: list[ArticleSummary]
+    next_cursor: str | None = None
+
+
+class ClaimList(_View):
+    """An article's claims in reading order."""
+
+    items: list[Claim]
+
+
+class ClaimWithRelations(Claim):
+    """A claim and its stored relations with other outlets' claims, seen from this claim."""
+
+    relations: list[Relation] = Field(default_factory=list)
+
+
+class ContradictionPage(_View):
+    """One page of contradictions, newest first, each pair once."""
+
+    items: list[Relation]
+    next_cursor: str | None = None
+
+
+class Link(_View):
+    """Another outlet's claim related to the claim being compared; evidence side "a" is that claim."""
+
+    other: ClaimRef
+    relation: RelationKind
+    confidence: float
+    reasons: list[ReasonCode] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: str | None = None
+    detected_at: dt.datetime | None = None
+
+    @classmethod
+    def of(cls, relation: Relation) -> Link:
+        """The link a relation draws from its claim to the other claim."""
+        return cls.model_validate(relation.model_dump(exclude={"claim"}))
+
+
+class ClaimComparison(_View):
+    """One claim of the article and what other outlets say about it, most confident first."""
+
+    claim: Claim
+    corroborating: list[Link] = Field(description="equivalent claims of other outlets")
+    contradicting: list[Link] = Field(description="incompatible claims of other outlets, with reasons")
+    related: list[Link] = Field(description="other outlets' claims about the same thing, neither")
+
+
+class ComparisonSummary(_View):
+    """Counts of the article's claims."""
+
+    claims: int
+    agreed: int = Field(description="claims with at least one corroborating claim")
+    contradicted: int = Field(description="claims with at least one contradicting claim")
+    unique: int = Field(description="claims no other outlet corroborates or contradicts")
+
+
+class ArticleComparison(_View):
+    """What the other outlets agree with, contradict, and do not cover in one article."""
+
+    article: ArticleSummary
+    claims: list[ClaimComparison]
+    unique: list[Claim] = Field(description="claims no other outlet corroborates or contradicts")
+    summary: ComparisonSummary
+
+
+class CompareRequest(_View):
+    """Two claims or sentences to compare."""
+
+    a: Sentence
+    b: Sentence
+
+
+class CompareResponse(_View):
+    """How two texts relate; evidence side "a" points into ``a.text``, side "b" into ``b.text``."""
+
+    relation: RelationKind
+    confidence: float
+    reasons: list[ReasonCode] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: str | None = None
+    a: Claim
+    b: Claim
+
+
+class CheckRequest(_View):
+    """A claim and an article's full text."""
+
+    claim: Sentence
+    article: Annotated[
+        str,
+        Field(min_length=1, max_length=MAX_CHECK_ARTICLE_CHARS, description="the article's full text"),
+        AfterValidator(_not_blank),
+    ]
+
+
+class CheckResponse(_View):
+    """What the article does with the claim; evidence offsets point into the article text."""
+
+    verdict: VerdictKind
+    confidence: float
+    evidence: list[CheckEvidence] = Field(default_factory=list)

@@ -1,0 +1,311 @@
+"""The ``claimdiff`` command: the local stack, uploads, the demo, and the batch interfaces.
+
+Batch formats (JSON lines, one object per line, output in input order) are a contract; see
+``pairs`` and ``check`` below and DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from claimdiff import __version__
+
+DEFAULT_API_PORT = 3000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except BrokenPipeError:  # `claimdiff pairs ... | head` is fine
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimdiff",
+        description="Compare what news outlets claim: extract claims, match them across outlets, flag contradictions.",
+        epilog="Run `claimdiff COMMAND --help` for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimdiff {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    local = commands.add_parser("local", help="run the whole stack locally on moto until Ctrl-C")
+    local.add_argument(
+        "--port", type=int, default=5000, help="moto server port (default 5000; 0 = any free port)"
+    )
+    local.add_argument(
+        "--api-port", type=int, default=DEFAULT_API_PORT, help=f"HTTP API port (default {DEFAULT_API_PORT})"
+    )
+    local.set_defaults(run=_run_local)
+
+    upload = commands.add_parser(
+        "upload", help="upload article files to the articles bucket (local stack or AWS)"
+    )
+    upload.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=".txt, .md, .html or .json articles"
+    )
+    upload.add_argument(
+        "--outlet", required=True, help="the outlet: files go to articles/<outlet>/<file name>"
+    )
+    upload.add_argument("--bucket", help="bucket name (default: $ARTICLES_BUCKET_NAME)")
+    upload.add_argument(
+        "--endpoint-url",
+        help="S3 endpoint, e.g. http://127.0.0.1:5000 for the local stack (default: $AWS_ENDPOINT_URL)",
+    )
+    upload.add_argument("--profile", help="AWS profile (default: the usual AWS settings)")
+    upload.add_argument("--published-at", type=_date, help="publication date stored as metadata (YYYY-MM-DD)")
+    upload.add_argument("--no-progress", action="store_true", help="no progress bar")
+    upload.set_defaults(run=_run_upload)
+
+    demo = commands.add_parser(
+        "demo", help="start the local stack, upload a corpus, print the comparison report"
+    )
+    demo.add_argument(
+        "samples", nargs="?", type=Path, default=Path("samples"), help="corpus folder (default samples/)"
+    )
+    demo.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds to wait for processing (default 120)"
+    )
+    demo.set_defaults(run=_run_demo)
+
+    extract = commands.add_parser("extract", help="extract the claims of one article file")
+    extract.add_argument("file", type=Path, metavar="FILE")
+    extract.add_argument("--outlet", default="local", help="outlet name to record (default: local)")
+    extract.add_argument(
+        "--published-at", type=_date, help="the article's date, to resolve 'Friday', 'yesterday'"
+    )
+    extract.add_argument("--format", choices=("json", "text"), default="text")
+    extract.set_defaults(run=_run_extract)
+
+    compare = commands.add_parser("compare", help="compare the claims of two article files")
+    compare.add_argument("file_a", type=Path, metavar="FILE_A")
+    compare.add_argument("file_b", type=Path, metavar="FILE_B")
+    compare.add_argument("--format", choices=("json", "text"), default="text")
+    compare.add_argument("--all", action="store_true", help="also list 'related' pairs (text format)")
+    compare.set_defaults(run=_run_compare)
+
+    pairs = commands.add_parser(
+        "pairs",
+        help="batch: classify claim pairs (JSON lines)",
+        description='In: {"id", "a", "b"} per line. Out: {"id", "relation", "confidence", "reasons"} per line, '
+        "relation one of equivalent, contradiction, related, unrelated.",
+    )
+    pairs.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="JSON lines (default: stdin)")
+    pairs.set_defaults(run=_run_pairs)
+
+    check = commands.add_parser(
+        "check",
+        help="batch: a claim against an article (JSON lines)",
+        description='In: {"id", "claim", "article"} per line. Out: {"id", "verdict", "confidence", "evidence"}, '
+        "verdict one of supports, contradicts, discusses, unrelated; evidence [{text, start, end, relation}].",
+    )
+    check.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="JSON lines (default: stdin)")
+    check.set_defaults(run=_run_check)
+    return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+# ---------------------------------------------------------------- local stack and uploads
+def _run_local(args: argparse.Namespace) -> int:
+    from claimdiff_local import LocalStack  # noqa: PLC0415 - the local extra, not in Lambda
+
+    with LocalStack(moto_port=args.port, api_port=args.api_port) as stack:
+        stack.run_forever()
+    return 0
+
+
+def _run_upload(args: argparse.Namespace) -> int:
+    import os  # noqa: PLC0415
+
+    import boto3  # noqa: PLC0415
+
+    bucket = args.bucket or os.environ.get("ARTICLES_BUCKET_NAME")
+    if not bucket:
+        print("claimdiff upload: name the bucket with --bucket or $ARTICLES_BUCKET_NAME", file=sys.stderr)
+        return 2
+    missing = [str(path) for path in args.files if not path.is_file()]
+    if missing:
+        print(f"claimdiff upload: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    session = boto3.Session(profile_name=args.profile) if args.profile else boto3.Session()
+    s3 = session.client("s3", endpoint_url=args.endpoint_url)
+    keys = upload_files(s3, bucket, args.outlet, args.files, args.published_at, progress=not args.no_progress)
+    for key in keys:
+        print(f"s3://{bucket}/{key}")
+    return 0
+
+
+def upload_files(
+    s3: Any,
+    bucket: str,
+    outlet: str,
+    files: Sequence[Path],
+    published_at: dt.date | None = None,
+    *,
+    progress: bool = True,
+) -> list[str]:
+    """Upload files as ``articles/<outlet>/<name>``; returns the keys. Shows a progress bar for many files."""
+    from tqdm import tqdm  # noqa: PLC0415
+
+    metadata = {"published-at": published_at.isoformat()} if published_at else {}
+    keys = []
+    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2 or not sys.stderr.isatty())
+    for path in bar:
+        key = f"articles/{outlet}/{path.name}"
+        s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes(), Metadata=metadata)
+        keys.append(key)
+    return keys
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from claimdiff.demo import run_demo  # noqa: PLC0415
+
+    return run_demo(args.samples, timeout=args.timeout)
+
+
+# ---------------------------------------------------------------- extraction and comparison
+def _read_article(path: Path, outlet: str, published_at: dt.date | None) -> tuple[Any, list[Any]]:
+    from claimdiff.config import settings  # noqa: PLC0415
+    from claimdiff.documents import parse_document  # noqa: PLC0415
+    from claimdiff.errors import RejectedInputError  # noqa: PLC0415
+    from claimdiff.ingest import article_claims, article_identity  # noqa: PLC0415
+    from claimdiff.models import Article  # noqa: PLC0415
+
+    if not path.is_file():
+        raise SystemExit(f"claimdiff: no such file: {path}")
+    body = path.read_bytes()
+    try:
+        document = parse_document(body, path.name, max_bytes=max(len(body), 1))
+    except RejectedInputError as error:
+        raise SystemExit(f"claimdiff: {path}: {error.reason}") from None
+    article_id, _ = article_identity(f"articles/{outlet}/{path.name}")
+    article = Article(
+        id=article_id,
+        outlet=outlet,
+        title=document.title,
+        url=document.url,
+        published_at=document.published_at or published_at,
+        text=document.text,
+        ingested_at=dt.datetime.now(dt.UTC),
+    )
+    claims = article_claims(article, document, max_claims=settings().max_claims_per_article)
+    return article.model_copy(update={"claim_count": len(claims)}), claims
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    article, claims = _read_article(args.file, args.outlet, args.published_at)
+    if args.format == "json":
+        payload = {
+            "article": article.model_dump(mode="json", exclude_none=True),
+            "claims": [claim.model_dump(mode="json", exclude_none=True) for claim in claims],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from claimdiff.report import claims_table  # noqa: PLC0415
+
+        print(claims_table(article, claims))
+    return 0
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from claimdiff.match import compare_many  # noqa: PLC0415
+
+    _, claims_a = _read_article(args.file_a, args.file_a.parent.name or "a", None)
+    _, claims_b = _read_article(args.file_b, args.file_b.parent.name or "b", None)
+    relations = []
+    for claim in claims_a:
+        for other, comparison in zip(claims_b, compare_many(claim, claims_b), strict=True):
+            if comparison.relation != "unrelated":
+                relations.append((claim, other, comparison))
+    if args.format == "json":
+        payload = {
+            "relations": [
+                {
+                    "relation": comparison.relation,
+                    "confidence": round(comparison.confidence, 4),
+                    "reasons": comparison.reasons,
+                    "explanation": comparison.explanation,
+                    "evidence": [e.model_dump(mode="json", exclude_none=True) for e in comparison.evidence],
+                    "a": a.model_dump(mode="json", exclude_none=True),
+                    "b": b.model_dump(mode="json", exclude_none=True),
+                }
+                for a, b, comparison in relations
+            ]
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from claimdiff.report import comparison_lines  # noqa: PLC0415
+
+        print(comparison_lines(relations, include_related=args.all))
+    return 0
+
+
+# ---------------------------------------------------------------- batch interfaces
+def _json_lines(source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    stream: IO[str] = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"claimdiff: line {number}: not JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise SystemExit(f"claimdiff: line {number}: expected a JSON object")
+            yield number, record
+
+
+def _require_text(record: dict[str, Any], field: str, number: int) -> str:
+    value = record.get(field)
+    if not isinstance(value, str):
+        raise SystemExit(f"claimdiff: line {number}: field {field!r} must be a string")
+    return value
+
+
+def _write_lines(records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _run_pairs(args: argparse.Namespace) -> int:
+    from claimdiff.match import pairs_record  # noqa: PLC0415
+
+    _write_lines(
+        pairs_record(record.get("id"), _require_text(record, "a", n), _require_text(record, "b", n))
+        for n, record in _json_lines(args.input)
+    )
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from claimdiff.match import check_record  # noqa: PLC0415
+
+    _write_lines(
+        check_record(record.get("id"), _require_text(record, "claim", n), _require_text(record, "article", n))
+        for n, record in _json_lines(args.input)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""Read-side use cases behind the REST API: listings, one article's comparison, text comparisons.
+
+Each function takes the ``ClaimStore`` port (or nothing, for the stateless comparisons), raises
+``NotFoundError`` for unknown ids and lets the store raise ``InvalidRequestError`` for bad cursors.
+The HTTP mapping of those errors lives in ``functions/api/app.py`` only.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from claimdiff.api_models import (
+    ArticleComparison,
+    ArticleDetail,
+    ArticlePage,
+    ArticleSummary,
+    CheckResponse,
+    ClaimComparison,
+    ClaimList,
+    ClaimWithRelations,
+    CompareResponse,
+    ComparisonSummary,
+    ContradictionPage,
+    Link,
+)
+from claimdiff.errors import NotFoundError
+from claimdiff.models import Article, Relation
+from claimdiff.store.ports import ClaimStore
+
+
+def list_articles(store: ClaimStore, *, outlet: str | None, limit: int, cursor: str | None) -> ArticlePage:
+    """One page of articles, newest first, optionally of one outlet."""
+    page = store.list_articles(outlet=outlet, limit=limit, cursor=cursor)
+    return ArticlePage(items=[ArticleSummary.of(a) for a in page.items], next_cursor=page.next_cursor)
+
+
+def get_article(store: ClaimStore, article_id: str) -> ArticleDetail:
+    """An article's metadata: status, rejection reason, claim count, where it came from."""
+    return ArticleDetail.of(_require_article(store, article_id))
+
+
+def list_article_claims(store: ClaimStore, article_id: str) -> ClaimList:
+    """An article's claims in reading order (empty for a rejected article)."""
+    _require_article(store, article_id)
+    return ClaimList(items=store.list_claims(article_id))
+
+
+def get_claim(store: ClaimStore, claim_id: str) -> ClaimWithRelations:
+    """A claim and its relations with other outlets' claims."""
+    claim = store.get_claim(claim_id)
+    if claim is None:
+        raise NotFoundError(f"claim {claim_id!r} does not exist")
+    relations = _by_confidence(store.list_relations(claim_id))
+    return ClaimWithRelations(**claim.model_dump(), relations=relations)
+
+
+def list_contradictions(
+    store: ClaimStore, *, outlet: str | None, limit: int, cursor: str | None
+) -> ContradictionPage:
+    """One page of contradictions, newest first, each pair once, optionally involving one outlet."""
+    page = store.list_contradictions(outlet=outlet, limit=limit, cursor=cursor)
+    return ContradictionPage(items=page.items, next_cursor=page.next_cursor)
+
+
+def compare_article(store: ClaimStore, article_id: str) -> ArticleComparison:
+    """Per claim of the article: what other outlets corroborate, contradict or relate to it.
+
+    A claim is *unique* when no other outlet has an equivalent or a contradicting claim: merely
+    related claims (the same subject, neither agreeing nor disagreeing) leave it unique.
+    Relations between two claims of the same outlet are ignored: agreement with oneself is no
+    corroboration.
+    """
+    article = _require_article(store, article_id)
+    claims = store.list_claims(article_id)
+    compared: list[ClaimComparison] = []
+    for claim, stored in zip(claims, _relations_of(store, [c.id for c in claims]), strict=True):
+        relations = [r for r in stored if r.other.outlet != claim.outlet]
+        links = [Link.of(r) for r in _by_confidence(relations)]
+        compared.append(
+            ClaimComparison(
+                claim=claim,
+                corroborating=[link for link in links if link.relation == "equivalent"],
+                contradicting=[link for link in links if link.relation == "contradiction"],
+                related=[link for link in links if link.relation == "related"],
+            )
+        )
+    unique = [c.claim for c in compared if not c.corroborating and not c.contradicting]
+    summary = ComparisonSummary(
+        claims=len(compared),
+        agreed=sum(1 for c in compared if c.corroborating),
+        contradicted=sum(1 for c in compared if c.contradicting),
+        unique=len(unique),
+    )
+    return ArticleComparison(
+        article=ArticleSummary.of(article), claims=compared, unique=unique, summary=summary
+    )
+
+
+def compare_texts(a: str, b: str) -> CompareResponse:
+    """How two claims or sentences relate; nothing is stored."""
+    # Imported here: the matcher loads its weights, which only the POST routes need (cold start).
+    from claimdiff.extract import analyse_sentence  # noqa: PLC0415
+    from claimdiff.match import compare  # noqa: PLC0415
+
+    claim_a = analyse_sentence(a)
+    claim_b = analyse_sentence(b)
+    result = compare(claim_a, claim_b)
+    return CompareResponse(**result.model_dump(), a=claim_a, b=claim_b)
+
+
+def check_claim(claim: str, article: str) -> CheckResponse:
+    """Whether an article supports, contradicts, discusses or ignores a claim; nothing is stored."""
+    from claimdiff.match import check  # noqa: PLC0415  (see compare_texts)
+
+    verdict = check(claim, article)
+    return CheckResponse.model_validate(verdict.model_dump())
+
+
+def _require_article(store: ClaimStore, article_id: str) -> Article:
+    article = store.get_article(article_id)
+    if article is None:
+        raise NotFoundError(f"article {article_id!r} does not exist")
+    return article
+
+
+_RELATION_READERS = 8
+
+
+def _relations_of(store: ClaimStore, claim_ids: list[str]) -> list[list[Relation]]:
+    """The relations of each claim, in order; read concurrently (one query per claim, I/O bound)."""
+    if len(claim_ids) <= 1:
+        return [store.list_relations(claim_id) for claim_id in claim_ids]
+    with ThreadPoolExecutor(max_workers=min(_RELATION_READERS, len(claim_ids))) as pool:
+        return list(pool.map(store.list_relations, claim_ids))
+
+
+def _by_confidence(relations: list[Relation]) -> list[Relation]:
+    # Most confident first; the other claim's id breaks ties so answers are stable.
+    return sorted(relations, key=lambda r: (-r.confidence, r.other.id))

@@ -1,0 +1,152 @@
+"""Uploaded objects -> article documents: title, normalised text, url, date.
+
+Supported: ``.json`` (``title``, ``body``, ``url``, ``published_at``), ``.txt`` and ``.md`` (the first
+non-empty line that is not boilerplate is the title) and ``.html``/``.htm`` (scripts, styles and page
+chrome dropped). Anything that can never become an article raises ``RejectedInputError`` with a reason
+a person understands; the caller records it and does not retry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from claimdiff.errors import RejectedInputError
+from claimdiff.text import normalise
+
+SUPPORTED_SUFFIXES = (".json", ".txt", ".md", ".markdown", ".html", ".htm")
+# Lines that open many pages but are never a headline.
+_BOILERPLATE = re.compile(
+    r"^(share|advertisement|read more|sign up|subscribe|menu|skip to (main )?content|close|home)\W*$", re.I
+)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+", re.M)
+_HTML_DROP = (
+    "script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, template"
+)
+_HTML_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre"
+# Share of C0 control characters (other than whitespace) above which a body is binary, not text.
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed upload: ``text`` is normalised and starts with the title line when there is a title."""
+
+    title: str | None
+    text: str
+    url: str | None = None
+    published_at: dt.datetime | dt.date | None = None
+
+
+def parse_document(body: bytes, key: str, *, max_bytes: int) -> Document:
+    """Turn an uploaded object's bytes into a document, or raise ``RejectedInputError``."""
+    suffix = PurePosixPath(key).suffix.lower()
+    if not body:
+        raise RejectedInputError("empty object")
+    if len(body) > max_bytes:
+        raise RejectedInputError(f"too large: {len(body)} bytes, the limit is {max_bytes}")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise RejectedInputError(
+            f"unsupported file type {suffix or '(none)'}: use one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    raw = _decode(body)
+    if suffix == ".json":
+        document = _parse_json(raw)
+    elif suffix in (".html", ".htm"):
+        document = _parse_html(raw)
+    else:
+        document = _parse_plain(raw, markdown=suffix in (".md", ".markdown"))
+    if not document.text.strip() or not re.search(r"\w{2,}", document.text):
+        raise RejectedInputError("no extractable text")
+    return document
+
+
+def _decode(body: bytes) -> str:
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+        if b"\x00" in body:
+            raise RejectedInputError("binary content (NUL bytes): upload text, JSON, Markdown or HTML")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise RejectedInputError(f"not valid {encoding.upper()[:6]} text (byte {error.start})") from None
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise RejectedInputError("binary content (control characters): upload text, JSON, Markdown or HTML")
+    return text
+
+
+def _parse_json(raw: str) -> Document:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise RejectedInputError(f"invalid JSON: {error.msg} at line {error.lineno}") from None
+    if not isinstance(data, dict):
+        raise RejectedInputError("invalid JSON article: expected an object with 'title' and 'body'")
+    body, title, url = data.get("body"), data.get("title"), data.get("url")
+    if not isinstance(body, str) or not body.strip():
+        raise RejectedInputError("JSON article has no 'body' text")
+    if title is not None and not isinstance(title, str):
+        raise RejectedInputError("JSON article's 'title' must be a string")
+    title = normalise(title).strip() if title else None
+    text = normalise(f"{title}\n\n{body}" if title else body).strip()
+    return Document(
+        title=title or None,
+        text=text,
+        url=url if isinstance(url, str) else None,
+        published_at=parse_date(data.get("published_at")),
+    )
+
+
+def _parse_plain(raw: str, *, markdown: bool) -> Document:
+    if markdown:
+        raw = _MD_LINK.sub(r"\1", raw)
+        raw = _MD_HEADING.sub("", raw)
+        raw = _MD_BULLET.sub("", raw)
+        raw = _MD_EMPHASIS.sub("", raw)
+    text = normalise(raw).strip()
+    title = next(
+        (line.strip() for line in text.split("\n") if line.strip() and not _BOILERPLATE.match(line.strip())),
+        None,
+    )
+    return Document(title=title, text=text)
+
+
+def _parse_html(raw: str) -> Document:
+    # Imported here: only HTML uploads pay selectolax's import.
+    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+
+    tree = LexborHTMLParser(raw)
+    title_node = tree.css_first("title") or tree.css_first("h1")
+    title = normalise(title_node.text(strip=True)) if title_node else None
+    for node in tree.css(_HTML_DROP):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    if root is None:
+        return Document(title=title, text="")
+    blocks = [" ".join(node.text(separator=" ").split()) for node in root.css(_HTML_BLOCKS)]
+    if not blocks:
+        blocks = [line.strip() for line in root.text(separator="\n").split("\n")]
+    paragraphs = [block for block in blocks if block]
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return Document(title=title or None, text=normalise("\n\n".join(paragraphs)))
+
+
+def parse_date(value: object) -> dt.datetime | dt.date | None:
+    """Read an ISO date or datetime (``Z`` allowed); anything else is None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -1,0 +1,204 @@
+"""Use case: an S3 object changed -> the article, its claims and their index entries match it.
+
+Events arrive at least once and in any order, so the use case never trusts the event's view of
+the object: it reads the object's *current* state and reconciles the store with it. A replay finds
+nothing to do, an older event arriving late converges on the same state, and a delete retracts the
+article, its claims and their relations. The META item is written last, so a run that failed half
+way is redone in full by the retry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Literal
+from urllib.parse import unquote_plus
+
+from claimdiff.config import Settings
+from claimdiff.documents import Document, parse_date, parse_document
+from claimdiff.errors import RejectedInputError
+from claimdiff.extract import extract_claims
+from claimdiff.match import blocking_keys
+from claimdiff.models import Article, ArticleStatus, Claim
+from claimdiff.store.objects import ObjectSource, StoredObject
+from claimdiff.store.ports import ClaimStore
+
+ARTICLES_PREFIX = "articles/"
+# S3 user metadata an uploader may set for formats that carry no date of their own.
+PUBLISHED_AT_METADATA = "published-at"
+_SLUG = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 48
+MAX_CLAIM_CHARS = 2000
+UNKNOWN_OUTLET = "unknown"
+
+Outcome = Literal["processed", "unchanged", "rejected", "retracted", "absent"]
+
+
+@dataclass(frozen=True)
+class ObjectChange:
+    """One S3 notification record, reduced to what ingest needs."""
+
+    bucket: str
+    key: str
+    event_name: str = ""
+    event_time: str = ""
+    version_id: str = ""
+    sequencer: str = ""
+
+    @classmethod
+    def from_s3_record(cls, record: dict[str, Any]) -> ObjectChange:
+        """Read an S3 event record (keys arrive URL-encoded, spaces as '+'); KeyError/TypeError if malformed."""
+        s3_object = record["s3"]["object"]
+        return cls(
+            bucket=str(record["s3"]["bucket"]["name"]),
+            key=unquote_plus(str(s3_object["key"])),
+            event_name=str(record.get("eventName", "")),
+            event_time=str(record.get("eventTime", "")),
+            version_id=str(s3_object.get("versionId", "")),
+            sequencer=str(s3_object.get("sequencer", "")),
+        )
+
+
+def object_changes(s3_event: dict[str, Any]) -> list[ObjectChange]:
+    """The changes an S3 notification announces; S3's ``s3:TestEvent`` announces none.
+
+    Raises ``ValueError`` for a body that is no S3 notification: such a message is retried and parked in the DLQ.
+    """
+    if s3_event.get("Event") == "s3:TestEvent":
+        return []
+    records = s3_event.get("Records")
+    if not isinstance(records, list) or not records:
+        raise ValueError("message is not an S3 event notification (no Records)")
+    try:
+        return [ObjectChange.from_s3_record(record) for record in records]
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"malformed S3 event record: missing {error}") from None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one object change did."""
+
+    article_id: str
+    outcome: Outcome
+    claims_added: int = 0
+    claims_removed: int = 0
+    reason: str | None = None
+
+
+def article_identity(key: str) -> tuple[str, str]:
+    """``articles/<outlet>/<path>`` -> (article id, outlet). The outlet comes from the key, never the body.
+
+    A key without an outlet folder gets the outlet ``unknown`` so that its rejection can be recorded.
+    """
+    parts = key.split("/")
+    outlet = parts[1] if len(parts) >= 3 and parts[1] else UNKNOWN_OUTLET
+    stem = (
+        PurePosixPath(key.removeprefix(ARTICLES_PREFIX).removeprefix(f"{outlet}/")).with_suffix("").as_posix()
+    )
+    digest = hashlib.sha256(key.encode()).hexdigest()[:8]
+    slug = _SLUG.sub("-", f"{outlet}-{stem}".lower()).strip("-")[:_MAX_SLUG].strip("-")
+    return f"{slug}-{digest}", outlet
+
+
+def _check_key(key: str) -> None:
+    parts = key.split("/")
+    if len(parts) < 3 or parts[0] + "/" != ARTICLES_PREFIX or not parts[1] or not parts[-1]:
+        raise RejectedInputError(f"key {key!r} is not of the form articles/<outlet>/<file>")
+
+
+def article_claims(article: Article, document: Document, *, max_claims: int) -> list[Claim]:
+    """Extract an article's claims: the ``max_claims`` most check-worthy, in reading order, each with its
+    day bucket and blocking keys."""
+    when = article.published_at or article.ingested_at
+    day = when.date() if isinstance(when, dt.datetime) else when
+    claims = extract_claims(
+        document.text, article_id=article.id, outlet=article.outlet, title=document.title, published_on=day
+    )
+    claims = [claim for claim in claims if len(claim.text) <= MAX_CLAIM_CHARS]
+    claims.sort(key=lambda claim: -claim.checkworthiness)
+    kept = sorted(claims[:max_claims], key=lambda claim: claim.start)
+    return [
+        claim.model_copy(
+            update={"published_on": claim.published_on or day, "blocking_keys": blocking_keys(claim)}
+        )
+        for claim in kept
+    ]
+
+
+class Ingestor:
+    """Reconciles the store with the current state of uploaded objects."""
+
+    def __init__(self, store: ClaimStore, objects: ObjectSource, config: Settings) -> None:
+        self._store = store
+        self._objects = objects
+        self._config = config
+
+    def ingest(self, change: ObjectChange) -> IngestResult:
+        """Bring the store in line with the object named by ``change``."""
+        article_id, outlet = article_identity(change.key)
+        current = self._objects.fetch(change.bucket, change.key, max_bytes=self._config.max_article_bytes)
+        if current is None:
+            return self._retract(article_id)
+        content_hash = hashlib.sha256(current.body).hexdigest() if current.body else f"size:{current.size}"
+        previous = self._store.get_article(article_id)
+        if previous and previous.content_hash == content_hash and previous.s3_version == current.version_id:
+            return IngestResult(article_id, "unchanged", reason=previous.reason)
+        article = Article(
+            id=article_id,
+            outlet=outlet,
+            s3_bucket=change.bucket,
+            s3_key=change.key,
+            s3_version=current.version_id,
+            etag=current.etag,
+            content_hash=content_hash,
+            ingested_at=dt.datetime.now(dt.UTC),
+        )
+        try:
+            _check_key(change.key)
+            document = self._parse(current, change.key)
+        except RejectedInputError as error:
+            rejected = article.model_copy(update={"status": ArticleStatus.REJECTED, "reason": error.reason})
+            removed = self._replace_claims(article_id, [])
+            self._store.put_article(rejected)
+            return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason)
+        published_at = document.published_at or parse_date(current.metadata.get(PUBLISHED_AT_METADATA))
+        article = article.model_copy(
+            update={"title": document.title, "url": document.url, "published_at": published_at}
+        )
+        claims = article_claims(article, document, max_claims=self._config.max_claims_per_article)
+        before = len(self._store.list_claims(article_id))
+        removed = self._replace_claims(article_id, claims)
+        self._store.put_article(article.model_copy(update={"claim_count": len(claims)}))
+        return IngestResult(
+            article_id, "processed", claims_added=len(claims) - (before - removed), claims_removed=removed
+        )
+
+    def _parse(self, current: StoredObject, key: str) -> Document:
+        if current.size > self._config.max_article_bytes:
+            raise RejectedInputError(
+                f"too large: {current.size} bytes, the limit is {self._config.max_article_bytes}"
+            )
+        return parse_document(current.body, key, max_bytes=self._config.max_article_bytes)
+
+    def _replace_claims(self, article_id: str, claims: list[Claim]) -> int:
+        """Delete the claims that are gone, add the new ones; unchanged claims keep their relations."""
+        old = {claim.id: claim for claim in self._store.list_claims(article_id)}
+        new_ids = {claim.id for claim in claims}
+        gone = [claim for claim_id, claim in old.items() if claim_id not in new_ids]
+        if gone:
+            self._store.delete_claims(gone)
+        added = [claim for claim in claims if claim.id not in old]
+        if added:
+            self._store.put_claims(added)
+        return len(gone)
+
+    def _retract(self, article_id: str) -> IngestResult:
+        if self._store.get_article(article_id) is None and not self._store.list_claims(article_id):
+            return IngestResult(article_id, "absent")
+        removed = self._replace_claims(article_id, [])
+        self._store.delete_article(article_id)
+        return IngestResult(article_id, "retracted", claims_removed=removed)

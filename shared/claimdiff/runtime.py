@@ -1,0 +1,73 @@
+"""Composition root for the Lambda functions: adapters built once per cold start, lazily.
+
+Lazy so that importing a handler creates no AWS client (tests start moto first), cached so that
+warm invocations reuse connections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import cache
+from typing import Any
+
+from aws_lambda_powertools.utilities.idempotency import (
+    DynamoDBPersistenceLayer,
+    IdempotencyConfig,
+    idempotent_function,
+)
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from claimdiff.config import settings
+from claimdiff.ingest import Ingestor, IngestResult, ObjectChange
+from claimdiff.matching import Matcher
+from claimdiff.store.dynamodb import DynamoClaimStore
+from claimdiff.store.objects import S3ObjectSource
+
+# Long enough to absorb SQS redeliveries and S3's duplicate notifications, short enough to keep the table small.
+IDEMPOTENCY_TTL_SECONDS = 3600
+
+
+@cache
+def store() -> DynamoClaimStore:
+    """The claims table."""
+    return DynamoClaimStore.from_settings(settings())
+
+
+@cache
+def ingestor() -> Ingestor:
+    """The ingest use case wired to S3 and the claims table."""
+    return Ingestor(store(), S3ObjectSource(), settings())
+
+
+@cache
+def matcher() -> Matcher:
+    """The matching use case wired to the claims table."""
+    return Matcher(store(), settings())
+
+
+def reset() -> None:
+    """Forget every built adapter (tests that change the environment call this)."""
+    for factory in (store, ingestor, matcher, _idempotency):
+        factory.cache_clear()
+    settings.cache_clear()
+
+
+@cache
+def _idempotency() -> tuple[IdempotencyConfig, Callable[..., dict[str, Any]]]:
+    persistence = DynamoDBPersistenceLayer(table_name=settings().idempotency_table_name)
+    config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_TTL_SECONDS)
+
+    @idempotent_function(data_keyword_argument="change", persistence_store=persistence, config=config)  # type: ignore[untyped-decorator]
+    def ingest_once(change: dict[str, Any]) -> dict[str, Any]:
+        return asdict(ingestor().ingest(ObjectChange(**change)))
+
+    return config, ingest_once
+
+
+def ingest_change(change: ObjectChange, context: LambdaContext | None) -> IngestResult:
+    """Ingest one object change at most once per S3 event (a redelivered event is answered from the record)."""
+    config, ingest_once = _idempotency()
+    if context is not None:
+        config.register_lambda_context(context)
+    return IngestResult(**ingest_once(change=asdict(change)))

@@ -1,0 +1,235 @@
+"""The DynamoDB adapter of the ``ClaimStore`` port (single table; layout in ``items.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+
+from claimdiff.config import Settings, settings
+from claimdiff.errors import InvalidRequestError
+from claimdiff.models import Article, Claim, Page, Relation
+from claimdiff.store import items
+from claimdiff.store.cursor import decode_cursor, encode_cursor
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+_BATCH = 25  # BatchWriteItem's limit
+_BATCH_RETRIES = 8
+_RETRY_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3, read_timeout=10)
+
+
+class DynamoClaimStore:
+    """Stores articles, claims, the candidate index and relations in one DynamoDB table."""
+
+    def __init__(self, table_name: str, client: DynamoDBClient | None = None) -> None:
+        self.table_name = table_name
+        self._client: DynamoDBClient = client or boto3.client("dynamodb", config=_RETRY_CONFIG)
+
+    @classmethod
+    def from_settings(cls, config: Settings | None = None) -> DynamoClaimStore:
+        """The store named by the environment (``CLAIMS_TABLE_NAME``)."""
+        return cls((config or settings()).claims_table_name)
+
+    # articles
+    def get_article(self, article_id: str) -> Article | None:
+        """The article's metadata, or None."""
+        item = self._get(items.article_pk(article_id), items.META)
+        return items.article_from_item(item) if item else None
+
+    def put_article(self, article: Article) -> None:
+        """Create or replace the article's metadata."""
+        self._client.put_item(TableName=self.table_name, Item=items.article_to_item(article))
+
+    def delete_article(self, article_id: str) -> None:
+        """Delete the article's metadata."""
+        self._client.delete_item(
+            TableName=self.table_name, Key=_key(items.article_pk(article_id), items.META)
+        )
+
+    def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
+        """Articles, newest first, optionally of one outlet."""
+        index, partition = ("GSI1", f"OUTLET#{outlet}") if outlet else ("GSI2", items.ALL_ARTICLES)
+        found, next_key = self._query_page(
+            index=index, partition=partition, limit=limit, start=_start_key(cursor, index)
+        )
+        return Page[Article](
+            items=[items.article_from_item(item) for item in found],
+            next_cursor=encode_cursor(next_key) if next_key else None,
+        )
+
+    # claims
+    def list_claims(self, article_id: str) -> list[Claim]:
+        """The article's claims in reading order."""
+        found = self._query_all(items.article_pk(article_id), sk_prefix=items.CLAIM_PREFIX)
+        return sorted((items.claim_from_item(item) for item in found), key=lambda claim: claim.index)
+
+    def get_claim(self, claim_id: str) -> Claim | None:
+        """One claim by id, or None."""
+        item = self._get(items.article_pk(items.article_of_claim(claim_id)), items.claim_sk(claim_id))
+        return items.claim_from_item(item) if item else None
+
+    def put_claims(self, claims: Sequence[Claim]) -> None:
+        """Store claims and their candidate-index entries."""
+        puts = [items.claim_to_item(claim) for claim in claims]
+        puts += [entry for claim in claims for entry in items.index_items(claim)]
+        self._batch_write([{"PutRequest": {"Item": item}} for item in puts])
+
+    def delete_claims(self, claims: Sequence[Claim]) -> None:
+        """Delete claims, their index entries and their relations in both directions."""
+        keys = [_key(items.article_pk(claim.article_id), items.claim_sk(claim.id)) for claim in claims]
+        keys += [key for claim in claims for key in items.index_keys(claim)]
+        for claim in claims:
+            for relation in self.list_relations(claim.id):
+                keys.append(_key(items.relations_pk(claim.id), f"{items.REL_PREFIX}{relation.other.id}"))
+                keys.append(_key(items.relations_pk(relation.other.id), f"{items.REL_PREFIX}{claim.id}"))
+        self._batch_write([{"DeleteRequest": {"Key": key}} for key in keys])
+
+    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
+        """Claims indexed under ``key`` on ``day``: consistent reads, at most ``limit``."""
+        found, _ = self._query_page(
+            index=None, partition=items.index_pk(key, day), limit=limit, start=None, newest_first=False
+        )
+        return [items.claim_from_item(item) for item in found]
+
+    # relations
+    def put_relations(self, relations: Sequence[Relation]) -> None:
+        """Store relations as given."""
+        self._batch_write([{"PutRequest": {"Item": items.relation_to_item(r)}} for r in relations])
+
+    def list_relations(self, claim_id: str) -> list[Relation]:
+        """Relations of one claim, seen from that claim."""
+        found = self._query_all(items.relations_pk(claim_id), sk_prefix=items.REL_PREFIX)
+        return [items.relation_from_item(item) for item in found]
+
+    def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
+        """Contradictions, newest first, walking day buckets back from today (or from the cursor's day)."""
+        position = decode_cursor(cursor) if cursor else {}
+        today = dt.datetime.now(dt.UTC).date()
+        if cursor and (not isinstance(position.get("day"), str) or set(position) - {"day", "key"}):
+            raise InvalidRequestError("cursor: not a cursor this API issued")
+        try:
+            day = dt.date.fromisoformat(position.get("day", today.isoformat()))
+            start = _checked_key(position["key"], "GSI2") if position.get("key") else None
+        except (TypeError, ValueError):
+            raise InvalidRequestError("cursor: not a cursor this API issued") from None
+        oldest = today - dt.timedelta(days=items.CONTRADICTION_LOOKBACK_DAYS)
+        found: list[Relation] = []
+        while day >= oldest and len(found) < limit:
+            page, next_key = self._query_page(
+                index="GSI2",
+                partition=items.contradictions_pk(day),
+                limit=limit - len(found),
+                start=start,
+                outlet=outlet,
+            )
+            found += [items.relation_from_item(item) for item in page]
+            if next_key:
+                return Page[Relation](
+                    items=found, next_cursor=encode_cursor({"day": day.isoformat(), "key": next_key})
+                )
+            day, start = day - dt.timedelta(days=1), None
+        more = day >= oldest
+        return Page[Relation](
+            items=found, next_cursor=encode_cursor({"day": day.isoformat()}) if more else None
+        )
+
+    # plumbing
+    def _get(self, pk: str, sk: str) -> items.Item | None:
+        response = self._client.get_item(TableName=self.table_name, Key=_key(pk, sk), ConsistentRead=True)
+        return response.get("Item")
+
+    def _query_all(self, pk: str, *, sk_prefix: str) -> Iterator[items.Item]:
+        paginator = self._client.get_paginator("query")
+        for page in paginator.paginate(
+            TableName=self.table_name,
+            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
+            ExpressionAttributeValues={":pk": {"S": pk}, ":prefix": {"S": sk_prefix}},
+            ConsistentRead=True,
+        ):
+            yield from page.get("Items", [])
+
+    def _query_page(
+        self,
+        *,
+        index: str | None,
+        partition: str,
+        limit: int,
+        start: dict[str, Any] | None,
+        newest_first: bool = True,
+        outlet: str | None = None,
+    ) -> tuple[list[items.Item], dict[str, Any] | None]:
+        """Up to ``limit`` items of one partition; keeps reading past pages a filter emptied."""
+        pk_name = f"{index}PK" if index else "PK"
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "KeyConditionExpression": f"{pk_name} = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": partition}},
+            "ScanIndexForward": not newest_first,
+        }
+        if index:
+            request["IndexName"] = index
+        else:
+            request["ConsistentRead"] = True
+        if outlet:
+            request["FilterExpression"] = "contains(outlets, :outlet)"
+            request["ExpressionAttributeValues"][":outlet"] = {"S": outlet}
+        found: list[items.Item] = []
+        while len(found) < limit:
+            request["Limit"] = limit - len(found)
+            if start:
+                request["ExclusiveStartKey"] = start
+            response = self._client.query(**request)
+            found += response.get("Items", [])
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                break
+        return found, start
+
+    def _batch_write(self, requests: list[dict[str, Any]]) -> None:
+        # BatchWriteItem refuses two requests for one key in a batch: keep the last of each.
+        unique = {_request_key(request): request for request in requests}
+        pending = list(unique.values())
+        for offset in range(0, len(pending), _BATCH):
+            chunk = pending[offset : offset + _BATCH]
+            for attempt in range(_BATCH_RETRIES):
+                response = self._client.batch_write_item(RequestItems={self.table_name: chunk})  # type: ignore[dict-item]
+                chunk = response.get("UnprocessedItems", {}).get(self.table_name, [])  # type: ignore[assignment]
+                if not chunk:
+                    break
+                time.sleep(min(0.05 * 2**attempt, 2.0))
+            else:
+                raise RuntimeError(
+                    f"DynamoDB left {len(chunk)} writes unprocessed after {_BATCH_RETRIES} tries"
+                )
+
+
+def _key(pk: str, sk: str) -> dict[str, Any]:
+    return {"PK": {"S": pk}, "SK": {"S": sk}}
+
+
+def _request_key(request: dict[str, Any]) -> tuple[str, str]:
+    body = request.get("PutRequest", {}).get("Item") or request["DeleteRequest"]["Key"]
+    return body["PK"]["S"], body["SK"]["S"]
+
+
+def _start_key(cursor: str | None, index: str | None) -> dict[str, Any] | None:
+    return _checked_key(decode_cursor(cursor), index) if cursor else None
+
+
+def _checked_key(key: object, index: str | None) -> dict[str, Any]:
+    """A LastEvaluatedKey from a cursor must name exactly the attributes this query pages by."""
+    expected = {"PK", "SK"} | ({f"{index}PK", f"{index}SK"} if index else set())
+    valid = (
+        isinstance(key, dict)
+        and set(key) == expected
+        and all(isinstance(value, dict) and isinstance(value.get("S"), str) for value in key.values())
+    )
+    if not valid:
+        raise InvalidRequestError("cursor: not a cursor this API issued")
+    return key  # type: ignore[return-value]

@@ -1,0 +1,181 @@
+"""An in-memory ``ClaimStore``: the fake that unit tests of the use cases and the API run against.
+
+It keeps the DynamoDB adapter's observable behaviour, so a test that passes here means the same
+against the table:
+
+- values are stored and returned as deep copies (a caller mutating a model never changes the store);
+- an article's ``text`` is not kept (bodies stay in S3);
+- listings use the adapter's sort keys (``claimdiff.store.items``) and its opaque cursors
+  (``claimdiff.store.cursor``); a cursor this store did not issue is an ``InvalidRequestError``;
+- candidates are keyed by blocking key and day bucket (``items.claim_day``), ordered by claim id;
+- relations are stored as given; deleting a claim deletes its relations and, for each of them, the
+  other claim's relation back to it (both directions), as the adapter does;
+- a contradiction is listed once, from the direction where ``claim.id < other.id``, newest first,
+  and only when it was detected in the last ``CONTRADICTION_LOOKBACK_DAYS`` days (the adapter walks
+  that many day buckets back from today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from claimdiff.errors import InvalidRequestError
+from claimdiff.models import Article, Claim, Page, Relation
+from claimdiff.store.cursor import decode_cursor, encode_cursor
+from claimdiff.store.items import (
+    CONTRADICTION_LOOKBACK_DAYS,
+    CONTRADICTIONS_PREFIX,
+    article_to_item,
+    claim_day,
+    relation_to_item,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+_CURSOR_FIELD = "after"
+
+
+class InMemoryStore:
+    """Articles, claims, the candidate index and relations in dictionaries (not thread-safe)."""
+
+    def __init__(self) -> None:
+        self._articles: dict[str, Article] = {}
+        self._claims: dict[str, Claim] = {}
+        self._index: dict[tuple[str, dt.date], dict[str, Claim]] = {}
+        self._relations: dict[str, dict[str, Relation]] = {}
+        # The day bucket and sort key a listed contradiction got when it was stored (as the adapter's
+        # GSI2PK and GSI2SK: a relation stored without detected_at is dated at that moment).
+        self._contradiction_keys: dict[tuple[str, str], tuple[dt.date, str]] = {}
+
+    # Articles
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article's metadata (``text`` is empty), or None."""
+        article = self._articles.get(article_id)
+        return article.model_copy(deep=True) if article else None
+
+    def put_article(self, article: Article) -> None:
+        """Create or replace the article's metadata."""
+        self._articles[article.id] = article.model_copy(deep=True, update={"text": ""})
+
+    def delete_article(self, article_id: str) -> None:
+        """Delete the article's metadata (its claims stay until ``delete_claims``)."""
+        self._articles.pop(article_id, None)
+
+    def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
+        """Articles, newest first (publication date, else ingestion time), optionally of one outlet."""
+        articles = [a for a in self._articles.values() if outlet is None or a.outlet == outlet]
+        return _page(articles, _article_sort_key, limit=limit, cursor=cursor)
+
+    # Claims and the candidate index
+
+    def list_claims(self, article_id: str) -> list[Claim]:
+        """The article's claims in reading order."""
+        claims = [c for c in self._claims.values() if c.article_id == article_id]
+        return [c.model_copy(deep=True) for c in sorted(claims, key=lambda c: (c.index, c.id))]
+
+    def get_claim(self, claim_id: str) -> Claim | None:
+        """One claim by id, or None."""
+        claim = self._claims.get(claim_id)
+        return claim.model_copy(deep=True) if claim else None
+
+    def put_claims(self, claims: Sequence[Claim]) -> None:
+        """Store claims and one candidate-index entry per blocking key, on the claim's day bucket."""
+        for claim in claims:
+            stored = claim.model_copy(deep=True)
+            self._claims[claim.id] = stored
+            day = claim_day(stored)
+            for key in stored.blocking_keys:
+                self._index.setdefault((key, day), {})[claim.id] = stored
+
+    def delete_claims(self, claims: Sequence[Claim]) -> None:
+        """Delete claims, their index entries and their relations in both directions."""
+        for claim in claims:
+            self._claims.pop(claim.id, None)
+            day = claim_day(claim)
+            for key in claim.blocking_keys:
+                bucket = self._index.get((key, day))
+                if bucket is not None:
+                    bucket.pop(claim.id, None)
+                    if not bucket:
+                        del self._index[(key, day)]
+            for other_id in self._relations.pop(claim.id, {}):
+                self._forget_relation(claim.id, other_id)
+                reverse = self._relations.get(other_id)
+                if reverse is not None:
+                    reverse.pop(claim.id, None)
+                    self._forget_relation(other_id, claim.id)
+                    if not reverse:
+                        del self._relations[other_id]
+
+    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
+        """Claims indexed under ``key`` on ``day``, in claim-id order, at most ``limit``."""
+        bucket = self._index.get((key, day), {})
+        return [bucket[claim_id].model_copy(deep=True) for claim_id in sorted(bucket)[:limit]]
+
+    # Relations
+
+    def put_relations(self, relations: Sequence[Relation]) -> None:
+        """Store relations as given (callers pass both directions); the same pair overwrites."""
+        for relation in relations:
+            stored = relation.model_copy(deep=True)
+            self._relations.setdefault(stored.claim.id, {})[stored.other.id] = stored
+            pair = (stored.claim.id, stored.other.id)
+            item = relation_to_item(stored)
+            if "GSI2SK" in item:
+                day = dt.date.fromisoformat(item["GSI2PK"]["S"].removeprefix(CONTRADICTIONS_PREFIX))
+                self._contradiction_keys[pair] = (day, item["GSI2SK"]["S"])
+            else:
+                # A pair re-judged as something else leaves the contradictions listing.
+                self._contradiction_keys.pop(pair, None)
+
+    def list_relations(self, claim_id: str) -> list[Relation]:
+        """Relations of one claim, seen from that claim, in other-claim-id order."""
+        relations = self._relations.get(claim_id, {})
+        return [relations[other_id].model_copy(deep=True) for other_id in sorted(relations)]
+
+    def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
+        """Contradictions, newest first, each listed once; optionally involving one outlet."""
+        today = dt.datetime.now(dt.UTC).date()
+        oldest = today - dt.timedelta(days=CONTRADICTION_LOOKBACK_DAYS)
+        listed = [
+            self._relations[claim_id][other_id]
+            for (claim_id, other_id), (day, _) in self._contradiction_keys.items()
+            if oldest <= day <= today
+        ]
+        if outlet is not None:
+            listed = [r for r in listed if outlet in (r.claim.outlet, r.other.outlet)]
+        return _page(listed, self._contradiction_sort_key, limit=limit, cursor=cursor)
+
+    def _contradiction_sort_key(self, relation: Relation) -> str:
+        # Newest day bucket first, then newest within the day: the adapter's walk, as one string.
+        day, sort_key = self._contradiction_keys[(relation.claim.id, relation.other.id)]
+        return f"{day.isoformat()}|{sort_key}"
+
+    def _forget_relation(self, claim_id: str, other_id: str) -> None:
+        self._contradiction_keys.pop((claim_id, other_id), None)
+
+
+def _article_sort_key(article: Article) -> str:
+    # The adapter's GSI sort key, so both stores order articles the same way.
+    return str(article_to_item(article)["GSI2SK"]["S"])
+
+
+def _page(items: Iterable[M], sort_key: Callable[[M], str], *, limit: int, cursor: str | None) -> Page[M]:
+    """One page of ``items`` in descending ``sort_key`` order, starting after the cursor's position."""
+    if limit < 1:
+        raise InvalidRequestError("limit: must be at least 1")
+    ordered = sorted(items, key=sort_key, reverse=True)
+    if cursor is not None:
+        after = decode_cursor(cursor).get(_CURSOR_FIELD)
+        if not isinstance(after, str):
+            raise InvalidRequestError("cursor: not a cursor this API issued")
+        ordered = [item for item in ordered if sort_key(item) < after]
+    page = ordered[:limit]
+    more = len(ordered) > limit
+    next_cursor = encode_cursor({_CURSOR_FIELD: sort_key(page[-1])}) if more else None
+    return Page[M](items=[item.model_copy(deep=True) for item in page], next_cursor=next_cursor)

@@ -1,0 +1,37 @@
+"""Fakes of the ports (over mocks): small, faithful, in memory."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from claimdiff.store.objects import StoredObject
+
+
+@dataclass
+class FakeObjectSource:
+    """A versioned bucket in a dict: ``put`` adds a version, ``delete`` removes the key."""
+
+    objects: dict[tuple[str, str], StoredObject] = field(default_factory=dict)
+    versions: int = 0
+    fetches: int = 0
+
+    def put(self, bucket: str, key: str, body: bytes, metadata: dict[str, str] | None = None) -> None:
+        self.versions += 1
+        self.objects[(bucket, key)] = StoredObject(
+            body=body,
+            size=len(body),
+            version_id=f"v{self.versions}",
+            etag=hashlib.md5(body, usedforsecurity=False).hexdigest(),
+            metadata=metadata or {},
+        )
+
+    def delete(self, bucket: str, key: str) -> None:
+        self.objects.pop((bucket, key), None)
+
+    def fetch(self, bucket: str, key: str, *, max_bytes: int) -> StoredObject | None:
+        self.fetches += 1
+        found = self.objects.get((bucket, key))
+        if found is None or found.size <= max_bytes:
+            return found
+        return StoredObject(body=b"", size=found.size, version_id=found.version_id, etag=found.etag)

@@ -1,0 +1,168 @@
+"""The ingest use case against the in-memory store and a fake bucket: reconcile, never trust order."""
+
+from __future__ import annotations
+
+import pytest
+from claimdiff.config import Settings
+from claimdiff.ingest import Ingestor, ObjectChange, article_identity, object_changes
+from claimdiff.matching import Matcher
+from claimdiff.models import ArticleStatus
+from claimdiff.store.memory import InMemoryStore
+
+from tests.fakes import FakeObjectSource
+
+BUCKET = "articles-bucket"
+KEY = "articles/wire-a/talks.txt"
+FIRST = (
+    b"Talks in Geneva\n\nThe United States has not separated the rebel groups it supports from al-Nusra, "
+    b"Lavrov said on Friday.\n\nThe plant supplies water for 1.8 million people in Aleppo, officials said."
+)
+SECOND = (
+    b"Talks in Geneva\n\nThe United States has not separated the rebel groups it supports from al-Nusra, "
+    b"Lavrov said on Friday.\n\nThe evacuation of Daraya was agreed by rebels and government forces on Thursday."
+)
+
+
+@pytest.fixture
+def world() -> tuple[Ingestor, InMemoryStore, FakeObjectSource]:
+    store, objects = InMemoryStore(), FakeObjectSource()
+    return Ingestor(store, objects, Settings(max_article_bytes=5_000)), store, objects
+
+
+def change(key: str = KEY, event: str = "ObjectCreated:Put") -> ObjectChange:
+    return ObjectChange(bucket=BUCKET, key=key, event_name=event)
+
+
+def test_outlet_comes_from_the_key_and_ids_are_stable() -> None:
+    article_id, outlet = article_identity(KEY)
+    assert outlet == "wire-a"
+    assert article_id.startswith("wire-a-talks-")
+    assert article_identity(KEY) == (article_id, outlet)
+    assert article_identity("articles/wire-a/other.txt")[0] != article_id
+
+
+def test_new_object_becomes_an_article_with_claims(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    result = ingestor.ingest(change())
+    article = store.get_article(result.article_id)
+    assert result.outcome == "processed"
+    assert article is not None and article.status is ArticleStatus.PROCESSED
+    assert article.title == "Talks in Geneva"
+    assert str(article.published_at) == "2016-08-26"
+    claims = store.list_claims(result.article_id)
+    assert article.claim_count == len(claims) == result.claims_added >= 2
+    assert all(claim.outlet == "wire-a" and claim.blocking_keys for claim in claims)
+    assert all(str(claim.published_on) == "2016-08-26" for claim in claims)
+
+
+def test_replayed_event_changes_nothing(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST)
+    first = ingestor.ingest(change())
+    before = (store.get_article(first.article_id), store.list_claims(first.article_id))
+    again = ingestor.ingest(change())
+    assert again.outcome == "unchanged"
+    assert (store.get_article(first.article_id), store.list_claims(first.article_id)) == before
+
+
+def test_overwrite_replaces_the_earlier_claims_and_keeps_unchanged_ones(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST)
+    article_id = ingestor.ingest(change()).article_id
+    old = {claim.id: claim.text for claim in store.list_claims(article_id)}
+    objects.put(BUCKET, KEY, SECOND)
+    result = ingestor.ingest(change())
+    new = {claim.id: claim.text for claim in store.list_claims(article_id)}
+    assert result.outcome == "processed" and result.claims_removed >= 1 and result.claims_added >= 1
+    assert not any("1.8 million" in text for text in new.values())
+    assert any("Daraya" in text for text in new.values())
+    assert set(old) & set(new), "the unchanged sentence keeps its claim (and its relations)"
+
+
+def test_late_older_event_converges_on_the_current_object(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST)
+    objects.put(BUCKET, KEY, SECOND)
+    ingestor.ingest(change())  # the newer event arrives first
+    article_id = ingestor.ingest(change()).article_id  # then the older one
+    assert any("Daraya" in claim.text for claim in store.list_claims(article_id))
+
+
+def test_delete_retracts_article_claims_and_relations_both_ways(world) -> None:
+    ingestor, store, objects = world
+    other_key = "articles/daily-b/talks.json"
+    objects.put(BUCKET, KEY, FIRST)
+    objects.put(
+        BUCKET,
+        other_key,
+        b'{"title": "Geneva", "body": "The United States has separated the rebel groups '
+        b'it supports from al-Nusra, Lavrov said on Friday."}',
+    )
+    matcher = Matcher(store, Settings())
+    for key in (KEY, other_key):
+        article_id = ingestor.ingest(change(key)).article_id
+        for claim in store.list_claims(article_id):
+            matcher.match(claim)
+    other_id = article_identity(other_key)[0]
+    other_claims = store.list_claims(other_id)
+    assert any(store.list_relations(claim.id) for claim in other_claims), (
+        "the two outlets' claims are related"
+    )
+
+    objects.delete(BUCKET, KEY)
+    result = ingestor.ingest(change(event="ObjectRemoved:Delete"))
+    assert result.outcome == "retracted"
+    assert store.get_article(result.article_id) is None
+    assert store.list_claims(result.article_id) == []
+    assert all(not store.list_relations(claim.id) for claim in other_claims)
+    assert ingestor.ingest(change(event="ObjectRemoved:Delete")).outcome == "absent"
+
+
+@pytest.mark.parametrize(
+    ("key", "body", "reason"),
+    [
+        ("articles/wire-a/empty.txt", b"", "empty object"),
+        ("articles/wire-a/image.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("articles/wire-a/latin1.txt", b"caf\xe9 society news", "UTF-8"),
+        ("articles/wire-a/huge.txt", b"word " * 2_000, "too large"),
+        ("articles/wire-a/blank.md", b"\n\n   \n", "no extractable text"),
+        ("articles/no-outlet.txt", b"A fine article with words.", "articles/<outlet>/<file>"),
+    ],
+)
+def test_bad_input_is_recorded_as_rejected_with_its_reason(world, key: str, body: bytes, reason: str) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, key, body)
+    result = ingestor.ingest(change(key))
+    article = store.get_article(result.article_id)
+    assert result.outcome == "rejected"
+    assert article is not None and article.status is ArticleStatus.REJECTED
+    assert article.reason is not None and reason in article.reason
+    assert store.list_claims(result.article_id) == []
+    assert ingestor.ingest(change(key)).outcome == "unchanged", "a rejection is final, not retried"
+
+
+def test_bad_overwrite_rejects_and_retracts_the_earlier_claims(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST)
+    article_id = ingestor.ingest(change()).article_id
+    objects.put(BUCKET, KEY, b"")
+    result = ingestor.ingest(change())
+    assert result.outcome == "rejected" and result.claims_removed >= 2
+    assert store.list_claims(article_id) == []
+
+
+def test_s3_test_event_announces_nothing_and_garbage_is_an_error() -> None:
+    assert object_changes({"Event": "s3:TestEvent", "Service": "Amazon S3", "Bucket": BUCKET}) == []
+    with pytest.raises(ValueError, match="not an S3 event"):
+        object_changes({"hello": "world"})
+    with pytest.raises(ValueError, match="malformed"):
+        object_changes({"Records": [{"eventName": "ObjectCreated:Put"}]})
+
+
+def test_url_encoded_keys_are_decoded() -> None:
+    record = {
+        "eventName": "ObjectCreated:Put",
+        "s3": {"bucket": {"name": BUCKET}, "object": {"key": "articles/wire-a/my+file%281%29.txt"}},
+    }
+    assert object_changes({"Records": [record]})[0].key == "articles/wire-a/my file(1).txt"

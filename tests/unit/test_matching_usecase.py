@@ -1,0 +1,77 @@
+"""The matching use case: candidates from other outlets through the index, relations stored both ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claimdiff.config import Settings
+from claimdiff.extract import extract_claims
+from claimdiff.match import blocking_keys
+from claimdiff.matching import Matcher
+from claimdiff.models import Claim
+from claimdiff.store.memory import InMemoryStore
+
+DAY = dt.date(2016, 8, 26)
+
+
+def stored_claims(store: InMemoryStore, outlet: str, text: str, day: dt.date = DAY) -> list[Claim]:
+    claims = [
+        claim.model_copy(update={"published_on": day, "blocking_keys": blocking_keys(claim)})
+        for claim in extract_claims(text, article_id=f"{outlet}-a", outlet=outlet, published_on=day)
+    ]
+    store.put_claims(claims)
+    return claims
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    return InMemoryStore()
+
+
+def test_contradiction_is_stored_in_both_directions(store: InMemoryStore) -> None:
+    (ours,) = stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    (theirs,) = stored_claims(
+        store, "daily-b", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    result = Matcher(store, Settings()).match(theirs)
+    assert result.contradictions == 1
+    forward, backward = store.list_relations(theirs.id), store.list_relations(ours.id)
+    assert [r.relation for r in forward] == ["contradiction"] == [r.relation for r in backward]
+    assert "negation" in forward[0].reasons
+    assert forward[0].other.id == ours.id and backward[0].other.id == theirs.id
+    page = store.list_contradictions(outlet=None, limit=10, cursor=None)
+    assert len(page.items) == 1, "a contradiction is listed once"
+
+
+def test_claims_of_the_same_outlet_are_never_candidates(store: InMemoryStore) -> None:
+    stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    (same,) = stored_claims(
+        store, "wire-a", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    matcher = Matcher(store, Settings())
+    assert matcher.candidates(same) == []
+    assert matcher.match(same).relations == 0
+
+
+def test_day_window_bounds_the_candidates(store: InMemoryStore) -> None:
+    text = "The United States has not separated the rebel groups it backs from al-Nusra."
+    stored_claims(store, "wire-a", text, DAY - dt.timedelta(days=10))
+    (recent,) = stored_claims(store, "daily-b", text, DAY)
+    assert Matcher(store, Settings(match_window_days=2)).candidates(recent) == []
+    assert len(Matcher(store, Settings(match_window_days=10)).candidates(recent)) == 1
+
+
+def test_a_retracted_claim_is_not_matched(store: InMemoryStore) -> None:
+    stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    (gone,) = stored_claims(
+        store, "daily-b", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    store.delete_claims([gone])
+    assert Matcher(store, Settings()).match(gone).relations == 0

@@ -1,0 +1,296 @@
+"""The in-memory ClaimStore keeps the port's contract and the DynamoDB adapter's observable behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+
+import pytest
+from claimdiff.errors import InvalidRequestError
+from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
+from claimdiff.store.memory import CONTRADICTION_LOOKBACK_DAYS, InMemoryStore
+from claimdiff.store.ports import ClaimStore
+
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+TODAY = NOW.date()
+
+
+def article(article_id: str, outlet: str = "wire-a", *, published: dt.datetime | None = None) -> Article:
+    return Article(id=article_id, outlet=outlet, title=f"title of {article_id}", published_at=published)
+
+
+def claim(
+    article_id: str,
+    index: int,
+    *,
+    outlet: str = "wire-a",
+    keys: tuple[str, ...] = (),
+    day: dt.date | None = TODAY,
+) -> Claim:
+    text = f"claim number {index} of {article_id}"
+    return Claim(
+        id=f"{article_id}~{index:04d}",
+        article_id=article_id,
+        outlet=outlet,
+        index=index,
+        text=text,
+        start=0,
+        end=len(text),
+        blocking_keys=list(keys),
+        published_on=day,
+    )
+
+
+def ref(c: Claim) -> ClaimRef:
+    return ClaimRef(id=c.id, article_id=c.article_id, outlet=c.outlet, text=c.text)
+
+
+def both_ways(
+    a: Claim, b: Claim, kind: str = "contradiction", *, at: dt.datetime | None = NOW
+) -> list[Relation]:
+    relation = Relation.model_validate(
+        {
+            "claim": ref(a),
+            "other": ref(b),
+            "relation": kind,
+            "confidence": 0.9,
+            "reasons": ["negation"] if kind == "contradiction" else ["paraphrase"],
+            "evidence": [Evidence(side="a", text="not", start=0, end=3, reason="negation")],
+            "detected_at": at,
+        }
+    )
+    return [relation, relation.reversed()]
+
+
+def drain_articles(store: InMemoryStore, *, outlet: str | None, limit: int) -> list[str]:
+    ids: list[str] = []
+    cursor: str | None = None
+    for _ in range(100):
+        page = store.list_articles(outlet=outlet, limit=limit, cursor=cursor)
+        assert len(page.items) <= limit
+        ids += [a.id for a in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids
+    raise AssertionError("pagination did not end")
+
+
+def test_implements_every_method_of_the_port_with_the_same_signature() -> None:
+    port_methods = {
+        name
+        for name, member in inspect.getmembers(ClaimStore, inspect.isfunction)
+        if not name.startswith("_")
+    }
+    assert port_methods  # the port is not empty
+    for name in port_methods:
+        expected = inspect.signature(getattr(ClaimStore, name))
+        actual = inspect.signature(getattr(InMemoryStore, name))
+        assert list(actual.parameters) == list(expected.parameters), name
+        for parameter in expected.parameters.values():
+            assert actual.parameters[parameter.name].kind == parameter.kind, (name, parameter.name)
+    store: ClaimStore = InMemoryStore()  # and mypy checks the structural match
+    assert store.get_article("missing") is None
+
+
+def test_article_round_trip_drops_the_body_and_is_isolated_from_the_caller() -> None:
+    store = InMemoryStore()
+    original = article("a1").model_copy(update={"text": "the whole body", "claim_count": 3})
+    store.put_article(original)
+    original.title = "changed after put"
+
+    stored = store.get_article("a1")
+    assert stored is not None
+    assert stored.text == ""
+    assert stored.title == "title of a1"
+    assert stored.claim_count == 3
+    stored.title = "changed after get"
+    assert store.get_article("a1").title == "title of a1"  # type: ignore[union-attr]
+
+
+def test_put_article_replaces_and_delete_removes() -> None:
+    store = InMemoryStore()
+    store.put_article(article("a1"))
+    store.put_article(article("a1").model_copy(update={"status": ArticleStatus.REJECTED, "reason": "empty"}))
+    stored = store.get_article("a1")
+    assert stored is not None and stored.status is ArticleStatus.REJECTED and stored.reason == "empty"
+    assert [a.id for a in store.list_articles(outlet=None, limit=10, cursor=None).items] == ["a1"]
+
+    store.delete_article("a1")
+    store.delete_article("a1")  # deleting twice is fine
+    assert store.get_article("a1") is None
+
+
+def test_articles_are_listed_newest_first_and_filtered_by_outlet() -> None:
+    store = InMemoryStore()
+    base = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+    for n in range(5):
+        outlet = "wire-a" if n % 2 == 0 else "daily-b"
+        store.put_article(article(f"a{n}", outlet, published=base + dt.timedelta(hours=n)))
+
+    assert [a.id for a in store.list_articles(outlet=None, limit=10, cursor=None).items] == [
+        "a4",
+        "a3",
+        "a2",
+        "a1",
+        "a0",
+    ]
+    assert [a.id for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items] == ["a3", "a1"]
+    assert store.list_articles(outlet="nobody", limit=10, cursor=None).items == []
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 7])
+def test_article_pagination_visits_every_article_once_in_order(limit: int) -> None:
+    store = InMemoryStore()
+    base = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+    for n in range(7):
+        # Two articles share each timestamp: the id breaks the tie, so no page boundary loses one.
+        store.put_article(article(f"a{n}", published=base + dt.timedelta(hours=n // 2)))
+
+    everything = [a.id for a in store.list_articles(outlet=None, limit=100, cursor=None).items]
+    assert drain_articles(store, outlet=None, limit=limit) == everything
+    assert sorted(everything) == [f"a{n}" for n in range(7)]
+
+
+def test_next_cursor_is_none_on_the_last_page() -> None:
+    store = InMemoryStore()
+    for n in range(3):
+        store.put_article(article(f"a{n}"))
+    first = store.list_articles(outlet=None, limit=2, cursor=None)
+    assert first.next_cursor is not None
+    last = store.list_articles(outlet=None, limit=2, cursor=first.next_cursor)
+    assert len(last.items) == 1
+    assert last.next_cursor is None
+
+
+@pytest.mark.parametrize("cursor", ["not base64!", "bm90IGpzb24", "WzFd", "eyJhZnRlciI6IDF9", "x" * 5000])
+def test_a_cursor_the_store_did_not_issue_is_an_invalid_request(cursor: str) -> None:
+    # "bm90IGpzb24" is base64 of "not json"; "WzFd" of [1]; the next one of {"after": 1}.
+    store = InMemoryStore()
+    store.put_article(article("a1"))
+    with pytest.raises(InvalidRequestError, match="cursor"):
+        store.list_articles(outlet=None, limit=5, cursor=cursor)
+    with pytest.raises(InvalidRequestError, match="cursor"):
+        store.list_contradictions(outlet=None, limit=5, cursor=cursor)
+
+
+def test_a_limit_below_one_is_an_invalid_request() -> None:
+    with pytest.raises(InvalidRequestError, match="limit"):
+        InMemoryStore().list_articles(outlet=None, limit=0, cursor=None)
+
+
+def test_claims_come_back_in_reading_order_and_by_id() -> None:
+    store = InMemoryStore()
+    claims = [claim("a1", n) for n in (2, 0, 1)]
+    store.put_claims(claims)
+    store.put_claims(claims[:1])  # idempotent: the same claim twice is one claim
+    store.put_claims([claim("a2", 0)])
+
+    assert [c.index for c in store.list_claims("a1")] == [0, 1, 2]
+    assert store.list_claims("unknown") == []
+    assert store.get_claim("a1~0001") == claim("a1", 1)
+    assert store.get_claim("a1~0009") is None
+
+
+def test_candidates_are_found_by_key_and_day_bounded_and_ordered() -> None:
+    store = InMemoryStore()
+    yesterday = TODAY - dt.timedelta(days=1)
+    store.put_claims([claim("a1", n, keys=("nusra", "rebels")) for n in range(4)])
+    store.put_claims([claim("b1", 0, outlet="daily-b", keys=("nusra",), day=yesterday)])
+
+    assert [c.id for c in store.candidates("nusra", TODAY, limit=10)] == [f"a1~{n:04d}" for n in range(4)]
+    assert [c.id for c in store.candidates("nusra", TODAY, limit=2)] == ["a1~0000", "a1~0001"]
+    assert [c.id for c in store.candidates("nusra", yesterday, limit=10)] == ["b1~0000"]
+    assert store.candidates("kerry", TODAY, limit=10) == []
+
+
+def test_a_claim_without_a_date_is_indexed_under_today() -> None:
+    store = InMemoryStore()
+    store.put_claims([claim("a1", 0, keys=("nusra",), day=None)])
+    assert [c.id for c in store.candidates("nusra", TODAY, limit=5)] == ["a1~0000"]
+
+
+def test_delete_claims_removes_claims_index_entries_and_relations_both_ways() -> None:
+    store = InMemoryStore()
+    a0, a1 = claim("a1", 0, keys=("nusra",)), claim("a1", 1, keys=("kerry",))
+    b0 = claim("b1", 0, outlet="daily-b", keys=("nusra",))
+    c0 = claim("c1", 0, outlet="paper-c", keys=("kerry",))
+    store.put_claims([a0, a1, b0, c0])
+    store.put_relations(both_ways(a0, b0) + both_ways(a1, c0, "equivalent") + both_ways(b0, c0, "related"))
+
+    store.delete_claims([a0, a1])
+
+    assert store.list_claims("a1") == []
+    assert store.get_claim(a0.id) is None
+    assert [c.id for c in store.candidates("nusra", TODAY, limit=5)] == [b0.id]
+    assert store.candidates("kerry", TODAY, limit=5) == [c0]
+    assert store.list_relations(a0.id) == []
+    assert [r.other.id for r in store.list_relations(b0.id)] == [c0.id]  # the b0-c0 relation stays
+    assert [r.other.id for r in store.list_relations(c0.id)] == [b0.id]
+    assert store.list_contradictions(outlet=None, limit=10, cursor=None).items == []
+    store.delete_claims([a0])  # deleting again is fine
+
+
+def test_relations_are_stored_as_given_and_listed_from_the_claim() -> None:
+    store = InMemoryStore()
+    a0, b0, c0 = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
+    store.put_relations(both_ways(a0, c0, "equivalent") + both_ways(a0, b0))
+    store.put_relations(both_ways(a0, b0))  # idempotent
+
+    from_a = store.list_relations(a0.id)
+    assert [(r.claim.id, r.other.id, r.relation) for r in from_a] == [
+        (a0.id, b0.id, "contradiction"),
+        (a0.id, c0.id, "equivalent"),
+    ]
+    from_b = store.list_relations(b0.id)
+    assert [(r.claim.id, r.other.id) for r in from_b] == [(b0.id, a0.id)]
+    assert from_b[0].evidence[0].side == "b"  # seen from b, a's evidence is the other side
+
+
+def test_each_contradiction_is_listed_once_newest_first() -> None:
+    store = InMemoryStore()
+    a = [claim("a1", n) for n in range(3)]
+    b = [claim("b1", n, outlet="daily-b") for n in range(3)]
+    for n in range(3):
+        store.put_relations(both_ways(a[n], b[n], at=NOW - dt.timedelta(hours=n)))
+    store.put_relations(both_ways(a[0], b[1], "equivalent"))
+
+    listed = store.list_contradictions(outlet=None, limit=10, cursor=None)
+    assert [(r.claim.id, r.other.id) for r in listed.items] == [(a[n].id, b[n].id) for n in range(3)]
+    assert all(r.claim.id < r.other.id for r in listed.items)
+    assert listed.next_cursor is None
+
+
+def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookback() -> None:
+    store = InMemoryStore()
+    a, b, c = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
+    store.put_relations(both_ways(a, b, at=NOW - dt.timedelta(minutes=1)))
+    store.put_relations(both_ways(b, c, at=NOW - dt.timedelta(days=1)))
+    store.put_relations(both_ways(a, c, at=NOW - dt.timedelta(days=2)))
+    stale = claim("d1", 0, outlet="old-d")
+    store.put_relations(both_ways(a, stale, at=NOW - dt.timedelta(days=CONTRADICTION_LOOKBACK_DAYS + 2)))
+
+    pairs: list[tuple[str, str]] = []
+    cursor: str | None = None
+    while True:
+        page = store.list_contradictions(outlet=None, limit=1, cursor=cursor)
+        pairs += [(r.claim.id, r.other.id) for r in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert pairs == [(a.id, b.id), (b.id, c.id), (a.id, c.id)]
+
+    for outlet, expected in {
+        "daily-b": [(a.id, b.id), (b.id, c.id)],
+        "paper-c": [(b.id, c.id), (a.id, c.id)],
+    }.items():
+        page = store.list_contradictions(outlet=outlet, limit=10, cursor=None)
+        assert [(r.claim.id, r.other.id) for r in page.items] == expected
+
+
+def test_a_pair_rejudged_as_not_contradicting_leaves_the_listing() -> None:
+    store = InMemoryStore()
+    a, b = claim("a1", 0), claim("b1", 0, outlet="daily-b")
+    store.put_relations(both_ways(a, b))
+    store.put_relations(both_ways(a, b, "related"))
+    assert store.list_contradictions(outlet=None, limit=10, cursor=None).items == []
+    assert [r.relation for r in store.list_relations(a.id)] == ["related"]
