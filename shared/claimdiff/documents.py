@@ -125,11 +125,13 @@ def _parse_html(raw: str) -> Document:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
     tree = LexborHTMLParser(raw)
-    title_node = tree.css_first("title") or tree.css_first("h1")
-    title = normalise(title_node.text(strip=True)) if title_node else None
     for node in tree.css(_HTML_DROP):
         node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body
+    # The page's <h1> is the headline; <title> often carries the site's name as well.
+    title_node = (root.css_first("h1") if root else None) or tree.css_first("title")
+    title = " ".join(title_node.text().split()) if title_node else None
+    title = normalise(title) if title else None
     if root is None:
         return Document(title=title, text="")
     blocks = [" ".join(node.text(separator=" ").split()) for node in root.css(_HTML_BLOCKS)]

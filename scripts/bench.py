@@ -1,0 +1,26 @@
+"""`make bench`: throughput figures (extraction alone, and ingest + matching through the use cases)."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    """Run the benchmarks in turn; exit non-zero if one fails to run."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default="../shared/data", help="development datasets (default ../shared/data)")
+    args = parser.parse_args()
+    status = 0
+    for script in ("bench_extract.py", "bench_pipeline.py"):
+        print(f"\n## {script}\n", flush=True)
+        status |= subprocess.call([sys.executable, str(HERE / script), "--data", args.data])
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
