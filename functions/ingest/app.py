@@ -13,7 +13,9 @@ from claimdiff import runtime
 from claimdiff.ingest import object_changes
 
 logger = Logger()
-processor = BatchProcessor(event_type=EventType.SQS)
+# Report an all-failed batch like any other (every item listed) instead of raising: same outcome
+# for Lambda, clearer logs, and the stream still retries from the first failure.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 def record_handler(record: SQSRecord) -> None:

@@ -30,6 +30,9 @@ _HTML_DROP = (
     "script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, template"
 )
 _HTML_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre"
+# A first line longer than this is a paragraph, not a headline (and would bloat the article's item).
+MAX_TITLE_CHARS = 300
+MAX_URL_CHARS = 2048
 # Share of C0 control characters (other than whitespace) above which a body is binary, not text.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -64,7 +67,9 @@ def parse_document(body: bytes, key: str, *, max_bytes: int) -> Document:
         document = _parse_plain(raw, markdown=suffix in (".md", ".markdown"))
     if not document.text.strip() or not re.search(r"\w{2,}", document.text):
         raise RejectedInputError("no extractable text")
-    return document
+    title = document.title if document.title and len(document.title) <= MAX_TITLE_CHARS else None
+    url = document.url if document.url and len(document.url) <= MAX_URL_CHARS else None
+    return Document(title=title, text=document.text, url=url, published_at=document.published_at)
 
 
 def _decode(body: bytes) -> str:

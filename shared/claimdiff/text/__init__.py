@@ -1,29 +1,38 @@
-"""Text normalisation and sentence segmentation (pure Python).
+"""Text normalisation and sentence segmentation (pure Python, linear time).
 
 Public API (a contract):
 
 - ``normalise(raw: str) -> str``: the article text every offset refers to (NFKC, newlines unified,
-  zero-width and bidi controls removed).
-- ``matching_key(text: str) -> str``: lower-cased, punctuation-light form for fuzzy scoring.
-
-PLACEHOLDER implementation; issue 3 replaces it.
+  zero-width and bidi controls removed). Quotes are kept as written (curly or straight): every
+  consumer handles both.
+- ``matching_key(text: str) -> str``: lower-cased, punctuation-light form for fuzzy scoring
+  (curly quotes folded, acronym dots dropped: "U.S." -> "us", decimals kept: "1.8").
+- ``sentences(text: str) -> list[Segment]``: the sentence spans of ``text`` (a ``Segment`` is a
+  ``NamedTuple`` whose first two fields are ``start`` and ``end``: ``text[start:end]`` is the sentence,
+  stripped). Handles abbreviations and initials (U.S., Sen., Jan., No., St., Jr., "John F. Kennedy"),
+  decimals, quotes, a missing space after an abbreviation ("U.S.to"), headings, bullets and paragraphs.
+- ``visible_view(text) -> tuple[str, list[int] | None]``: ``text`` without invisible characters and the
+  map back to ``text``'s offsets (None when nothing was removed).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from claimdiff.text.normalisation import (
+    INVISIBLE,
+    fold_quotes,
+    matching_key,
+    normalise,
+    visible_view,
+)
+from claimdiff.text.segmentation import Segment, SegmentKind, sentences
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_NON_WORD = re.compile(r"[^\w%$.]+")
-
-
-def normalise(raw: str) -> str:
-    """Return the canonical text of an article: offsets everywhere refer to this string."""
-    text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub("", text)
-
-
-def matching_key(text: str) -> str:
-    """Return a lower-cased, punctuation-light form of ``text`` for fuzzy scoring."""
-    return _NON_WORD.sub(" ", normalise(text).lower()).strip()
+__all__ = [
+    "INVISIBLE",
+    "Segment",
+    "SegmentKind",
+    "fold_quotes",
+    "matching_key",
+    "normalise",
+    "sentences",
+    "visible_view",
+]

@@ -1,0 +1,541 @@
+"""Attribution: who makes the claim of a sentence, with which cue, quoted directly or reported.
+
+``attribute(sentence) -> Attribution | None`` reads one sentence: the first speech verb outside quotes
+whose subject is a name, a group, an organisation or a pronoun ("Kerry said ...", "..., said Sergey
+Lavrov, Russian FM.", "Lavrov said, “...”", "according to U.N. officials", "he added"). Titles are split
+off into a role ("Secretary of State John Kerry" -> "John Kerry", role "Secretary of State").
+Pronouns, quote runs over several sentences and canonical ids are resolved at article level in
+``claimdiff.extract.claims``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimdiff.extract.entities import ORGANISATION_WORDS, PARTICLES, canonical_id
+from claimdiff.text.lexicon import words
+
+SPEECH_VERBS = frozenset(
+    words(
+        """said says say saying told tells tell added adds stated states explained explains insisted
+        insists argued argues warned warns wrote writes tweeted declared declares announced
+        announces claimed claims acknowledged acknowledges admitted admits conceded concedes
+        countered responded observed remarked stressed stresses emphasised emphasized suggested
+        suggests concluded answered replied replies cautioned contended contends maintained
+        maintains reported reports confirmed confirms denied denies vowed vows promised promises
+        predicted predicts noted notes asserted asserts alleged alleges estimated estimates
+        believes believe believed thinks think thought recalled recalls indicated indicates
+        disclosed revealed testified urged urges quipped joked pledged agreed estimate warn
+        writing ruled rules found concluded called calls described describes dissented"""
+    )
+)
+# Verbs that report speech only with a clause or a quote after them ("declared that", "announced:"),
+# not with a plain object ("declared a state of emergency", "announced the deal").
+_CLAUSAL_VERBS = frozenset(
+    words(
+        """announced announces declared declares confirmed confirms revealed disclosed promised
+        promises pledged vowed agreed urged urges predicted predicts indicated indicates
+        acknowledged admitted reported reports estimated estimates found ruled rules concluded"""
+    )
+)
+_QUOTE_VERBS = frozenset({"called", "calls", "described", "describes"})  # "called the deal “a real win”"
+_CLAUSE_OPENERS = frozenset({"that", ",", ":", "\u201c", '"', "he", "she", "they", "we", "i"})
+# Verbs that need a stronger subject (a name) to count: they are often used without attribution.
+_WEAK_VERBS = frozenset(
+    {"agreed", "believes", "believe", "believed", "thinks", "think", "thought", "estimated", "estimates",
+     "estimate", "reported", "reports", "claims", "suggests", "noted", "notes", "states", "found", "ruled",
+     "concluded", "called", "calls", "described", "describes"}
+)  # fmt: skip
+_NEGATIVE_CUES = frozenset({"denied", "denies"})
+
+GROUP_NOUNS = frozenset(
+    words(
+        """officials official's experts analysts diplomats proponents opponents critics supporters
+        sources residents witnesses lawmakers legislators leaders activists observers
+        investigators researchers scientists economists authorities negotiators spokesmen
+        representatives members ministers officers commanders rebels insurgents militants
+        protesters demonstrators campaigners organizers organisers advocates aides allies people
+        voters citizens doctors medics workers troops soldiers police prosecutors lawyers judges
+        monitors inspectors envoys delegates participants insiders forecasters meteorologists
+        executives managers employees teachers parents students firefighters nurses shareholders
+        investors traders regulators scholars historians pollsters researchers authors economists
+        planners engineers farmers owners families survivors victims officials"""
+    )
+)
+# Organisations named by a common noun: "the county board of elections said", "the union said".
+ORGANISATION_NOUNS = frozenset(
+    words(
+        """board council commission committee court company campaign agency department ministry
+        government administration union association district utility firm police army military
+        office bank county city airline carrier retailer automaker insurer manufacturer chain
+        operator developer lender maker producer supplier school university hospital party
+        parliament legislature senate congress kremlin pentagon service authority regulator
+        network"""
+    )
+)
+# Generic names of a company that refer back to the company last named ("the company said").
+ANAPHORIC_ORGANISATIONS = frozenset(
+    words(
+        """company utility firm airline carrier retailer automaker bank insurer manufacturer chain
+        operator developer startup maker producer supplier lender group"""
+    )
+)
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "statement"})
+_SINGULAR_ROLES = frozenset(
+    words(
+        """spokesman spokeswoman spokesperson official envoy ambassador minister secretary president
+        senator governor mayor chairman chairwoman chair director chief commander general adviser
+        advisor aide analyst expert source diplomat negotiator representative lawmaker leader
+        head premier chancellor king queen prince pope judge prosecutor attorney lawyer reporter
+        correspondent editor ceo founder executive economist researcher professor doctor witness
+        resident"""
+    )
+)
+TITLE_WORDS = frozenset(
+    words(
+        """secretary president vice minister prime foreign defense defence interior finance state
+        envoy ambassador senator sen. sen rep. rep representative congressman congresswoman
+        governor gov. gov mayor gen. gen general lt. col. colonel sgt. capt. captain adm. admiral
+        maj. major chancellor king queen prince princess pope judge justice chairman chairwoman
+        chief director spokesman spokeswoman spokesperson commander leader premier attorney dr.
+        dr mr. mr mrs. mrs ms. ms prof. prof sir lord dame rev. sheikh former deputy acting top
+        senior special u.n. un united nations russian american syrian british french german
+        chinese iranian israeli turkish ukrainian us u.s. fm ceo head"""
+    )
+)
+_PERSON_TITLES = TITLE_WORDS - frozenset(
+    words(
+        """u.n. un united nations russian american syrian british french german chinese iranian
+        israeli turkish ukrainian us u.s. state foreign top senior special former acting deputy
+        vice"""
+    )
+)
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "both",
+        "all",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "other",
+        "his",
+        "her",
+        "their",
+        "its",
+    }
+)
+_MODIFIERS = frozenset(
+    words(
+        """senior top former local western foreign military government administration federal state
+        independent other some many several two three both russian american syrian u.s. us un
+        u.n. white house department un-backed rebel opposition kurdish turkish iranian israeli
+        chinese british french german european health security intelligence police defense
+        defence justice police"""
+    )
+)
+_CONNECTORS = frozenset({"of", "the", "and", "at", "for", "in", "on"})
+_SKIPPABLE_BEFORE_VERB = frozenset(
+    words(
+        """also later earlier again repeatedly publicly privately recently previously then once
+        reportedly has had have would will had already separately yesterday today tonight on late
+        early last this monday tuesday wednesday thursday friday saturday sunday morning
+        afternoon evening night week flatly firmly quickly"""
+    )
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr|Rev|Hon|Pres)\."
+    r"|Inc\.|Corp\.|Co\.|Ltd\.|[A-Z]\.(?=\s)|\w[\w'\u2019&-]*|[,;:\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014]"
+)
+_QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|(?<!\w)\u2018[^\u2019]*\u2019(?!\w)")
+# "called the ruling a victory", "described it as a disaster": an evaluation attributed to the subject.
+_CALLED_IT = re.compile(r"\s+(?:it|them|this|that|him|her|the\s+\w+(?:\s+\w+)?)\s+(?:as\s+)?(?:a|an|the)\s")
+_TIME_WORDS = frozenset(
+    words(
+        """. on in last this yesterday today tonight late early monday tuesday wednesday thursday
+        friday saturday sunday"""
+    )
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_MAKE = frozenset({"make", "makes", "made", "making"})
+_RELATIVE = re.compile(r"\s(?:who|which|whose|whom|that)\s")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+((?:[^,.;:\"\u201c\u201d]|(?<=\b[A-Z])\.){2,80})")
+
+QuoteKind = Literal["direct", "reported"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker phrase of a sentence as written, before canonicalisation."""
+
+    name: str  # "John Kerry", "U.N. officials", "he"
+    kind: Literal["person", "group", "organization", "pronoun"]
+    cue: str  # "said", "according to"
+    quote: QuoteKind
+    role: str | None = None
+    negative_cue: bool = False  # "denied": the cue itself negates the claim
+    position: int = 0  # where the cue starts in the sentence
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the quoted passages of a sentence (curly or straight quotes; an unclosed quote runs to the end)."""
+    return [m.span() for m in _QUOTED.finditer(sentence)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+def attribute(sentence: str, *, inside_quote: bool = False) -> Attribution | None:
+    """The attribution of one sentence, or None when the outlet speaks in its own voice.
+
+    ``inside_quote``: the sentence continues a quotation opened in an earlier sentence, so its text up to
+    the closing quote is quoted speech, not attribution.
+    """
+    lowered_words = _LOWER_WORD.findall(sentence)
+    if (
+        SPEECH_VERBS.isdisjoint(lowered_words)
+        and "according" not in lowered_words
+        and "make" not in lowered_words
+        and "made" not in lowered_words
+        and "makes" not in lowered_words
+    ):
+        return None
+    if inside_quote:
+        opener = '"' if '"' in sentence and "\u201d" not in sentence else "\u201c"
+        quotes = [(max(0, start - 1), end - 1) for start, end in quoted_spans(opener + sentence)]
+    else:
+        quotes = quoted_spans(sentence)
+    has_quote = any(end - start > 12 for start, end in quotes)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
+    for index, (position, token) in enumerate(tokens):
+        lowered = token.lower()
+        following = tokens[index + 1][1].lower() if index + 1 < len(tokens) else ""
+        if lowered in _MAKE and following == "clear" and not _inside(position, quotes):
+            found = _subject_before(tokens, index)
+            if found is not None:
+                return _build(found[0], found[1], f"{lowered} clear", has_quote, position)
+            continue
+        if lowered not in SPEECH_VERBS or not token[0].islower() or _inside(position, quotes):
+            continue
+        if (
+            lowered in _QUOTE_VERBS
+            and not has_quote
+            and not _CALLED_IT.match(sentence, tokens[index][0] + len(token))
+        ):
+            continue
+        if lowered in _CLAUSAL_VERBS and following and following not in _CLAUSE_OPENERS | _TIME_WORDS:
+            continue
+        found = _subject_before(tokens, index) or _subject_after(tokens, index)
+        if found is None:
+            continue
+        name, role = found
+        if lowered in _WEAK_VERBS and name.lower() in PRONOUNS | {"it"}:
+            continue
+        return _build(name, role, lowered, has_quote, position)
+    according = _ACCORDING.search(sentence)
+    if according and not _inside(according.start(), quotes):
+        phrase = according.group(1).strip()
+        words = phrase.split()
+        # Keep the noun phrase: stop at a lower-case verb-like word after a name ("to Kerry there is ...").
+        kept: list[str] = []
+        for word in words:
+            allowed = (
+                _CONNECTORS | GROUP_NOUNS | _SINGULAR_ROLES | _MODIFIERS | ORGANISATION_NOUNS | _DETERMINERS
+            )
+            if word[:1].islower() and word.lower() not in allowed:
+                break
+            kept.append(word)
+        if kept:
+            return _build(" ".join(kept), None, "according to", has_quote, according.start())
+    return None
+
+
+def _subject_before(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str, str | None] | None:
+    """Read the noun phrase right before a speech verb (skipping "on Friday", "also", "has")."""
+    index = verb_index - 1
+    while index >= 0 and tokens[index][1].lower() in _SKIPPABLE_BEFORE_VERB:
+        index -= 1
+    if index < 0:
+        return None
+    if tokens[index][1].lower() in PRONOUNS:
+        return tokens[index][1], None
+    if tokens[index][1] == ",":
+        return _appositive_subject(tokens, index)
+    words: list[str] = []
+    if (
+        index >= 2
+        and tokens[index][1][:1].islower()
+        and tokens[index - 1][1] == "of"
+        and tokens[index - 2][1].lower() in ORGANISATION_NOUNS | GROUP_NOUNS
+    ):
+        words.extend([tokens[index][1], "of"])  # "the county board of elections said"
+        index -= 2
+    while index >= 0:
+        word = tokens[index][1]
+        lowered = word.lower()
+        if (
+            (
+                _name_like(word)
+                or lowered in GROUP_NOUNS
+                or lowered in _SINGULAR_ROLES
+                or lowered in ORGANISATION_NOUNS
+            )
+            or (lowered in _MODIFIERS and words)
+            or (
+                lowered in _CONNECTORS
+                and words
+                and index > 0
+                and _name_like(tokens[index - 1][1])
+                | (tokens[index - 1][1].lower() in GROUP_NOUNS | _CONNECTORS | _MODIFIERS)
+            )
+            or (lowered in PARTICLES and words)
+        ):
+            words.append(word)
+        elif lowered in _DETERMINERS and words:
+            words.append(word)
+            index -= 1
+            break
+        else:
+            break
+        index -= 1
+    words.reverse()
+    while words and words[-1].lower() in _CONNECTORS | _DETERMINERS:
+        words.pop()
+    while words and words[0].lower() in _CONNECTORS:
+        words.pop(0)
+    if not words or not _has_head(words):
+        return None
+    return _split_role(words)
+
+
+def _appositive_subject(tokens: list[tuple[int, str]], comma_index: int) -> tuple[str, str | None] | None:
+    """ "Kerry, the top U.S. diplomat, said": the name before the appositive, the appositive as role."""
+    for index in range(comma_index - 1, max(-1, comma_index - 30), -1):
+        if tokens[index][1] in {",", "\u201d", '"', "\u201c"}:
+            if tokens[index][1] != "," or index == 0:
+                return None
+            appositive = " ".join(word for _pos, word in tokens[index + 1 : comma_index])
+            name_words: list[str] = []
+            cursor = index - 1
+            while cursor >= 0 and (_name_like(tokens[cursor][1]) or tokens[cursor][1].lower() in PARTICLES):
+                name_words.append(tokens[cursor][1])
+                cursor -= 1
+            if not name_words or not appositive[:1].islower():
+                return None
+            appositive = _RELATIVE.split(f" {appositive}", 1)[0].strip()
+            full = _subject_before(tokens, index)
+            if not appositive:
+                return full or _split_role(name_words[::-1])
+            if full is not None and full[1]:
+                return full[0], f"{full[1]}, {appositive}"
+            name, role = _split_role(name_words[::-1])
+            return name, f"{role}, {appositive}" if role else appositive
+    return None
+
+
+def _subject_after(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str, str | None] | None:
+    """Inverted attribution: "..., said Sergey Lavrov, Russian FM." (only right after a comma or quote)."""
+    if verb_index == 0 or tokens[verb_index - 1][1] not in {",", "\u201d", '"', "\u2019"}:
+        return None
+    words: list[str] = []
+    index = verb_index + 1
+    while index < len(tokens):
+        word = tokens[index][1]
+        lowered = word.lower()
+        if (
+            _name_like(word)
+            or lowered in GROUP_NOUNS
+            or lowered in _SINGULAR_ROLES
+            or (words and (lowered in _CONNECTORS | PARTICLES | _MODIFIERS))
+            or (not words and lowered in _DETERMINERS | _MODIFIERS)
+        ):
+            words.append(word)
+            index += 1
+            continue
+        break
+    while words and words[-1].lower() in _CONNECTORS | _DETERMINERS:
+        words.pop()
+    if not words or not _has_head(words):
+        if index < len(tokens) and tokens[index][1].lower() in PRONOUNS:
+            return tokens[index][1], None
+        return None
+    if index < len(tokens) and tokens[index][1] not in {
+        ",",
+        ".",
+        ";",
+        "\u201c",
+        '"',
+        "(",
+        "\u2013",
+        "\u2014",
+    }:
+        return None  # "..., said workers were ...": not an inverted attribution
+    name, role = _split_role(words)
+    if index < len(tokens) and tokens[index][1] == ",":
+        appositive = []
+        for _pos, word in tokens[index + 1 :]:
+            if word in {",", ";", "\u201d", '"'} or (
+                word.endswith(".") and word[:-1].lower() in {"said", "added"}
+            ):
+                break
+            appositive.append(word)
+        if appositive and appositive[0].lower() in {"who", "which", "whose"}:
+            appositive = []
+        if 0 < len(appositive) <= 8:
+            text = " ".join(appositive).rstrip(".")
+            role = f"{role}, {text}" if role else text
+    return name, role
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _name_like(word: str) -> bool:
+    if word[:1].isdigit():
+        return bool(_ORDINAL.fullmatch(word))  # "the 8th U.S. Circuit Court of Appeals"
+    return word[:1].isupper() and word[:1].isalpha() and word.lower() not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(
+    words(
+        """the a an this that these those it its he she they we i but and or so yet however
+        meanwhile in on at for after before during when while if although though as since because
+        asked according some many most several both all no not one two there here his her their
+        our my asked speaking earlier later monday tuesday wednesday thursday friday saturday
+        sunday then now today yesterday also separately what why how who where which whether"""
+    )
+)
+
+
+def _has_head(words: list[str]) -> bool:
+    return any(
+        _name_like(w)
+        or w.lower() in GROUP_NOUNS
+        or w.lower() in _SINGULAR_ROLES
+        or w.lower() in ORGANISATION_NOUNS
+        for w in words
+    )
+
+
+def _split_role(words: list[str]) -> tuple[str, str | None]:
+    """Split "Secretary of State John Kerry" into ("John Kerry", "Secretary of State").
+
+    A person's name is its last capitalised word with its particles, an optional middle initial and one
+    given name ("John F. Kennedy", "Staffan de Mistura"); the words before it are the role.
+    """
+    lowered = [w.lower() for w in words]
+    titled_person = (
+        len(words) >= 2
+        and _name_like(words[-1])
+        and lowered[-1].rstrip(".") not in ORGANISATION_WORDS | _COMPANY_SUFFIXES
+        and lowered[-2].rstrip(".") not in ORGANISATION_WORDS
+        and any(w in _PERSON_TITLES or w in _SINGULAR_ROLES for w in lowered[:-1])
+        and "and" not in lowered
+        and not any(w in GROUP_NOUNS for w in lowered)
+    )
+    if not titled_person and (
+        any(
+            w in GROUP_NOUNS or w.rstrip(".") in ORGANISATION_WORDS or w in _COMPANY_SUFFIXES for w in lowered
+        )
+        or "and" in lowered
+        or lowered[-1] in ORGANISATION_NOUNS
+    ):
+        return " ".join(_strip_determiners(words)), None
+    if not titled_person and ("of" in lowered or len(words) > 4):
+        return " ".join(_strip_determiners(words)), None  # "Lake Tamarack Band of Ojibwe"
+    if (
+        not _name_like(words[-1])
+        or lowered[-1] in TITLE_WORDS
+        or (lowered[-1] in _SUFFIX_WORDS and len(words) == 1)
+    ):
+        return " ".join(_strip_determiners(words)), None
+    start = len(words) - 1
+    if lowered[start] in _SUFFIX_WORDS and start > 0:
+        start -= 1  # "Harold T. Banks Jr."
+    while start > 0 and lowered[start - 1] in PARTICLES:
+        start -= 1
+    if start > 0 and _is_initial(words[start - 1]):
+        start -= 1
+    if (
+        start > 0
+        and _name_like(words[start - 1])
+        and lowered[start - 1] not in TITLE_WORDS
+        and not _is_initial(words[start - 1])
+    ):
+        start -= 1
+    while start > 0 and _is_initial(words[start - 1]):
+        start -= 1
+    role_words = _strip_determiners(words[:start]) if start else []
+    return " ".join(words[start:]), " ".join(role_words) or None
+
+
+_COMPANY_SUFFIXES = frozenset({"inc.", "corp.", "co.", "ltd.", "llc", "plc", "inc", "corp", "ltd"})
+_SUFFIX_WORDS = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _strip_determiners(words: list[str]) -> list[str]:
+    index = 0
+    while index < len(words) - 1 and words[index].lower() in _DETERMINERS:
+        index += 1
+    return words[index:]
+
+
+def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int) -> Attribution:
+    lowered_words = [w.lower() for w in name.split()]
+    kind: Literal["person", "group", "organization", "pronoun"]
+    if len(lowered_words) > 1 and lowered_words[-1] in _SPOKES:
+        # "a Brennan spokesman said": the organisation speaks through its spokesman.
+        role = lowered_words[-1]
+        name = " ".join(_strip_determiners(name.split()[:-1]))
+        lowered_words = [w.lower() for w in name.split()]
+        if any(w in _SINGULAR_ROLES | GROUP_NOUNS for w in lowered_words):
+            name = f"{name} {role}"
+            lowered_words.append(role)
+            role = None
+    if len(lowered_words) == 1 and lowered_words[0] in PRONOUNS:
+        kind = "pronoun"
+    elif any(w in GROUP_NOUNS for w in lowered_words) or " and " in f" {name.lower()} ":
+        kind = "group"
+    elif role in _SPOKES or (len(lowered_words) >= 3 and "of" in lowered_words and role is None):
+        kind = "organization"
+    elif lowered_words[-1] in _SINGULAR_ROLES:
+        kind = "person"  # an unnamed person: "a State Department spokesman"
+    elif (
+        lowered_words[-1] in ORGANISATION_NOUNS
+        or ((known := canonical_id(name)) is not None and known[1] != "person")
+        or any(w.rstrip(".") in ORGANISATION_WORDS for w in lowered_words)
+        or name.lower()
+        in {
+            "kremlin",
+            "white house",
+            "pentagon",
+        }
+    ):
+        kind = "organization"
+    else:
+        kind = "person"
+    if kind in ("group", "organization"):
+        name = " ".join(_strip_determiners(name.split()))
+        if name.split()[0].lower() in _DETERMINERS and len(name.split()) > 1:
+            name = " ".join(name.split()[1:])
+    return Attribution(
+        name=name,
+        kind=kind,
+        cue=cue,
+        quote="direct" if has_quote else "reported",
+        role=role,
+        negative_cue=cue in _NEGATIVE_CUES,
+        position=position,
+    )

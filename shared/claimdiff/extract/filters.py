@@ -1,0 +1,116 @@
+"""What is not a claim (boilerplate, bylines, datelines, captions, fragments), and how check-worthy a claim is."""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.text import SegmentKind
+from claimdiff.text.lexicon import words
+
+_BOILERPLATE = re.compile(
+    r"(?:share(?:\s+this(?:\s+article|\s+story)?)?|advertisement|advertising|sponsored(?:\s+content)?|read\s+more"
+    r"|read\s+next|related(?:\s+(?:articles?|stories|coverage|content))?|subscribe|sign\s+up|log\s+in|print|email"
+    r"|tweet|comments?|continue\s+reading|story\s+continues(?:\s+below)?|click\s+here|listen|watch|video|photo"
+    r"|photos|image|gallery|more\s+on\s+this|see\s+also|trending|most\s+read|top\s+stories|recommended"
+    r"|follow\s+us|supported\s+by|skip\s+advertisement|transcript|newsletter|back\s+to\s+top|loading)"
+    r"(?:\b.{0,60})?",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"(?:by|reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting\s+by|compiled\s+by|written\s+by"
+    r"|story\s+by|words\s+by|photos?\s+by)\s+[A-Z\u00c0-\u024f]",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(r"contributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\.?$", re.IGNORECASE)
+# "GENEVA (Reuters) -", "WASHINGTON —", "Sept. 9, 2016", "Updated 9:15pm", "© 2016 Reuters".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]*"
+    r"|(?i:(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?[\w ,.:/-]{0,40}\d{4}[\w ,.:/-]{0,20})"
+    r"|(?i:(?:\u00a9|\(c\)|copyright)\s.*)",
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:\d{1,2}:\d{2}|[ap]\.?m\.?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|updated|published|posted|\d{4})",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_NAME_CONNECTORS = frozenset(
+    {"and", "of", "de", "al", "van", "von", "bin", "la", "le", "the", "with", "&", "da", "du"}
+)
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"'\u201d\u2019]$")
+_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
+_OPINION = re.compile(
+    r"\b(?:I\s+think|I\s+feel|I\s+believe|in\s+my\s+(?:view|opinion)|we\s+hope|hopefully|amazing|awesome"
+    r"|terrible|wonderful|beautiful|shocking|stunning|outrageous|disgraceful)\b",
+    re.IGNORECASE,
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_OPINION_TRIGGERS = frozenset(
+    words(
+        """think feel believe my hope hopefully amazing awesome terrible wonderful beautiful
+        shocking stunning outrageous disgraceful"""
+    )
+)
+MIN_WORDS = 3
+
+
+def is_non_claim(sentence: str, kind: SegmentKind) -> bool:
+    """Whether a segment is boilerplate, a byline, a dateline, a heading, a caption, a question or a fragment."""
+    if kind == "heading":
+        return True
+    if _BOILERPLATE.fullmatch(sentence) and len(sentence) < 70:
+        return True
+    if _BYLINE.match(sentence) and len(sentence) < 120 and sentence.count(" ") < 15:
+        return True
+    if _CONTRIBUTED.search(sentence):
+        return True
+    if "|" in sentence and sentence.count(" ") < 12:
+        return True  # "Mike Stone | World Affairs Editor"
+    words = _WORD.findall(sentence)
+    if sentence.endswith(":") and len(words) <= 8:
+        return True  # "Results by district:" introduces a list
+    if len(words) < MIN_WORDS:
+        return True
+    if _QUESTION.search(sentence):
+        return True  # a question asserts nothing
+    if len(words) <= 12 and _DATELINE.fullmatch(sentence) and _DATE_WORDS.search(sentence):
+        return True
+    if len(words) <= 12 and _DATELINE.fullmatch(sentence) and sentence.isupper():
+        return True
+    # A caption that only names people or things: no lower-case word but connectors.
+    if all(w[0].isupper() or w.lower() in _NAME_CONNECTORS for w in words):
+        return True
+    # A line without terminal punctuation that reads like a heading or caption (title case, short).
+    if not _TERMINAL.search(sentence) and len(words) <= 15:
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if capitalised * 2 >= len(words):
+            return True
+    return False
+
+
+def checkworthiness(
+    sentence: str,
+    *,
+    quantities: int,
+    entities: int,
+    attributed: bool,
+    has_time: bool,
+    negated: bool,
+    hedged: bool,
+) -> float:
+    """A 0..1 score: numbers, attributions, named entities and dates up; opinion, hedging and filler down."""
+    score = 0.3
+    score += min(quantities, 2) * 0.15
+    score += min(entities, 3) * 0.07
+    score += 0.12 if attributed else 0.0
+    score += 0.06 if has_time else 0.0
+    score += 0.04 if negated else 0.0
+    score -= 0.08 if hedged else 0.0
+    if not _OPINION_TRIGGERS.isdisjoint(_LOWER_WORD.findall(sentence.lower())) and _OPINION.search(sentence):
+        score -= 0.2
+    words = sentence.count(" ") + 1
+    if words < 8:
+        score -= 0.1
+    elif words > 60:
+        score -= 0.05
+    return round(min(1.0, max(0.0, score)), 3)

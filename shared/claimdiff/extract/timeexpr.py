@@ -1,0 +1,131 @@
+"""Time expressions ("Friday", "on Thursday", "yesterday", "last week", "Jan. 5") resolved to dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimdiff.models import TimeRef
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_TIME = re.compile(
+    r"\b(?:"
+    rf"(?P<mdate>{_MONTH_RE}\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<myear>\d{{4}}))?)"
+    rf"|(?P<dmonth>(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dyear>\d{{4}}))?)"
+    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+    r"|(?:(?P<wdq>last|next|this|on|late\s+on|early\s+on|late|early)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?P<relday>yesterday|today|tomorrow|tonight)"
+    r"|(?P<relq>last|this|next|past)\s+(?P<relunit>week|month|year|weekend)"
+    r"|(?P<ago>(?P<agon>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago)"
+    r")\b",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[a-z]{3,}")
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365, "weekend": 7}
+
+
+def _month_date(year: int, month: int, day: int, published_on: dt.date | None) -> dt.date | None:
+    try:
+        resolved = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if published_on is not None and resolved > published_on + dt.timedelta(days=60):
+        # "Dec. 30" in an article of Jan. 2: last year's.
+        try:
+            return dt.date(year - 1, month, day)
+        except ValueError:
+            return None
+    return resolved
+
+
+def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | None:
+    if match.group("iso"):
+        try:
+            return dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+        except ValueError:
+            return None
+    if match.group("mdate") or match.group("dmonth"):
+        month_word = match.group("mdate") or match.group("dmonth")
+        month = next((_MONTHS[w[:3]] for w in _LETTERS.findall(month_word.lower()) if w[:3] in _MONTHS), 0)
+        day = int(match.group("mday") or match.group("dday"))
+        year_text = match.group("myear") or match.group("dyear")
+        if year_text:
+            return _month_date(int(year_text), month, day, None)
+        if published_on is None or not month:
+            return None
+        return _month_date(published_on.year, month, day, published_on)
+    if published_on is None:
+        return None
+    if match.group("weekday"):
+        target = _WEEKDAYS.index(match.group("weekday").lower())
+        qualifier = (match.group("wdq") or "").lower()
+        delta = (published_on.weekday() - target) % 7
+        if qualifier == "next":
+            return published_on + dt.timedelta(days=(target - published_on.weekday()) % 7 or 7)
+        if qualifier == "last" and delta == 0:
+            delta = 7
+        return published_on - dt.timedelta(days=delta)  # news reports the past: the latest such day
+    if match.group("relday"):
+        word = match.group("relday").lower()
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return published_on + dt.timedelta(days=offset)
+    if match.group("relq"):
+        days = _DAYS_PER_UNIT[match.group("relunit").lower()]
+        qualifier = match.group("relq").lower()
+        sign = {"last": -1, "past": -1, "this": 0, "next": 1}[qualifier]
+        return published_on + dt.timedelta(days=sign * days)
+    if match.group("ago"):
+        amount_text = match.group("agon").lower()
+        amount = int(amount_text) if amount_text.isdigit() else _SMALL.get(amount_text, 1)
+        unit = match.group("agou").lower().rstrip("s")
+        return published_on - dt.timedelta(days=amount * _DAYS_PER_UNIT[unit])
+    return None
+
+
+_TRIGGER_WORDS = ("day", "tonight", "week", "month", "year", "ago")
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "-")
+
+
+def _may_contain_time(text: str) -> bool:
+    """A cheap test that skips the full scan for most sentences without a time expression."""
+    lowered = text.lower()
+    if any(word in lowered for word in _TRIGGER_WORDS):
+        return True
+    return _HAS_DIGIT.search(text) is not None and any(month in lowered for month in _MONTH_PREFIXES)
+
+
+def find_times(text: str, published_on: dt.date | None = None) -> list[TimeRef]:
+    """Every time expression in ``text`` (offsets into ``text``), dated against ``published_on``."""
+    found: list[TimeRef] = []
+    if not _may_contain_time(text):
+        return found
+    for match in _TIME.finditer(text):
+        if match.group("weekday") is None and match.group().isupper() and len(match.group()) < 4:
+            continue
+        if match.group("mdate") and match.group().startswith("May") and not match.group("mday"):
+            continue
+        found.append(
+            TimeRef.model_construct(
+                text=match.group(), start=match.start(), end=match.end(), date=_resolve(match, published_on)
+            )
+        )
+    return found
+
+
+def find_time(text: str, published_on: dt.date | None = None) -> TimeRef | None:
+    """The first time expression of ``text``, or None."""
+    times = find_times(text, published_on)
+    return times[0] if times else None

@@ -1,0 +1,60 @@
+"""Unicode normalisation: the canonical article text, and the form used for fuzzy matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width characters, bidi controls and the BOM: invisible, and they break words for matching.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_QUOTE_FOLD = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'",
+     "\u201a": "'", "\u2032": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)  # fmt: skip
+_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_DECIMAL_OR_WORD = re.compile(r"[$€£%]|\d+(?:[.,]\d+)*|[^\W_]+(?:'[^\W_]+)*")
+
+
+def normalise(raw: str) -> str:
+    """Return the canonical text of an article: offsets everywhere refer to this string.
+
+    NFKC (ligatures, full-width forms and non-breaking spaces become plain characters), newlines
+    unified to ``\\n``, zero-width and bidi control characters removed.
+    """
+    text = unicodedata.normalize("NFKC", raw)
+    text = _NEWLINES.sub("\n", text)
+    return INVISIBLE.sub("", text)
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes, primes and dashes as their ASCII forms (same length: offsets are unchanged)."""
+    return text.translate(_QUOTE_FOLD)
+
+
+def matching_key(text: str) -> str:
+    """Return a lower-cased, punctuation-light form of ``text`` for fuzzy scoring.
+
+    "The U.S. said 1.8 million won’t" -> "the us said 1.8 million won't".
+    """
+    folded = fold_quotes(normalise(text))
+    folded = _ACRONYM.sub(lambda m: m.group().replace(".", ""), folded)
+    return " ".join(_DECIMAL_OR_WORD.findall(folded.lower()))
+
+
+def visible_view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and for each kept character its offset in ``text``.
+
+    The map has one extra final entry (``len(text)``) so that an end offset maps too. When nothing is
+    invisible, returns ``(text, None)``: the common case costs one regex search.
+    """
+    if INVISIBLE.search(text) is None:
+        return text, None
+    kept: list[int] = []
+    pieces: list[str] = []
+    for index, char in enumerate(text):
+        if not INVISIBLE.match(char):
+            kept.append(index)
+            pieces.append(char)
+    kept.append(len(text))
+    return "".join(pieces), kept
