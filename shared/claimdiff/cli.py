@@ -242,8 +242,6 @@ def _run_compare(args: argparse.Namespace) -> int:
                     "relation": comparison.relation,
                     "confidence": round(comparison.confidence, 4),
                     "reasons": comparison.reasons,
-                    "explanation": comparison.explanation,
-                    "evidence": [e.model_dump(mode="json", exclude_none=True) for e in comparison.evidence],
                     "a": a.model_dump(mode="json", exclude_none=True),
                     "b": b.model_dump(mode="json", exclude_none=True),
                 }

@@ -77,3 +77,9 @@ def test_rejections_say_why(body: bytes, key: str, reason: str) -> None:
     with pytest.raises(RejectedInputError) as raised:
         parse_document(body, key, max_bytes=CAP)
     assert reason in raised.value.reason
+
+
+def test_an_overlong_first_line_is_not_a_title() -> None:
+    document = parse_document(b"word " * 200, "a.txt", max_bytes=CAP)
+    assert document.title is None
+    assert document.text.startswith("word word")

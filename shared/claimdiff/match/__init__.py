@@ -3,52 +3,63 @@
 Public API (a contract used by the match use case, the API and the batch commands):
 
 - ``blocking_keys(claim: Claim) -> list[str]``: a few short keys; two claims that may be related
-  share at least one. Used for the ``KEY#<key>#<day>`` index (bounded: at most MAX_KEYS).
-- ``compare(a: Claim, b: Claim) -> Comparison``
+  share at least one. Used for the ``KEY#<key>#<day>`` index (bounded: at most MAX_KEYS; lower-case,
+  no ``#``).
+- ``compare(a: Claim, b: Claim) -> Comparison``: ``equivalent``, ``contradiction`` (reasons
+  ``negation``, ``antonym``, ``quantity``, ``modality``, ``attribution``, ``time`` with evidence spans
+  on both sides), ``related`` or ``unrelated``; ``confidence`` grows with how closely the claims match.
 - ``compare_many(claim: Claim, candidates: Sequence[Claim]) -> list[Comparison]`` (vectorised, same order)
 - ``check(claim: str, article_text: str) -> Verdict``
+- ``pairs_record(id, a, b) -> dict`` and ``check_record(id, claim, article) -> dict``: one output line
+  of ``claimdiff pairs`` / ``claimdiff check`` (formats in DESIGN.md).
 
-PLACEHOLDER implementation; issue 4 replaces it.
+How it decides: rapidfuzz scores, overlaps and typed mismatches (features.py) are weighed by small
+linear heads fitted offline by scripts/fit_matcher.py and shipped in weights.json (model.py): a
+paraphrase head, a contradiction head, a similarity head and a stance head for ``check``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Any
 
-from rapidfuzz import fuzz
+from claimdiff.extract import analyse_sentence
+from claimdiff.match.check import check
+from claimdiff.match.engine import compare, compare_many
+from claimdiff.match.keys import MAX_KEYS, blocking_keys
 
-from claimdiff.models import Claim, Comparison, Verdict
-from claimdiff.text import matching_key
-
-MAX_KEYS = 6
-_STOP = frozenset("the a an of to in on and or for with by at from that this is are was were be has have".split())
-
-
-def blocking_keys(claim: Claim) -> list[str]:
-    """Return the claim's blocking keys: its rarest-looking content words."""
-    words = [w for w in matching_key(claim.text).split() if w not in _STOP and len(w) > 3]
-    ranked = sorted(set(words), key=lambda w: (-len(w), w))
-    return ranked[:MAX_KEYS]
-
-
-def compare(a: Claim, b: Claim) -> Comparison:
-    """Say how two claims relate."""
-    score = fuzz.token_set_ratio(matching_key(a.text), matching_key(b.text)) / 100.0
-    if score >= 0.6 and a.negated != b.negated:
-        return Comparison(relation="contradiction", confidence=score, reasons=["negation"])
-    if score >= 0.85:
-        return Comparison(relation="equivalent", confidence=score, reasons=["paraphrase"])
-    if score >= 0.5:
-        return Comparison(relation="related", confidence=score, reasons=["lexical"])
-    return Comparison(relation="unrelated", confidence=1.0 - score)
+__all__ = [
+    "MAX_KEYS",
+    "blocking_keys",
+    "check",
+    "check_record",
+    "compare",
+    "compare_many",
+    "pairs_record",
+]
 
 
-def compare_many(claim: Claim, candidates: Sequence[Claim]) -> list[Comparison]:
-    """Compare one claim with many candidates, in order."""
-    return [compare(claim, other) for other in candidates]
+def pairs_record(record_id: Any, a: str, b: str) -> dict[str, Any]:
+    """One output line of ``claimdiff pairs``: ``{"id", "relation", "confidence", "reasons"}``.
+
+    ``a`` and ``b`` are raw sentences; each is read as one claim by extraction.
+    """
+    comparison = compare(analyse_sentence(a, outlet="a"), analyse_sentence(b, outlet="b"))
+    return {
+        "id": record_id,
+        "relation": comparison.relation,
+        "confidence": comparison.confidence,
+        "reasons": list(comparison.reasons),
+    }
 
 
-def check(claim: str, article_text: str) -> Verdict:
-    """Say whether an article supports, contradicts, discusses or ignores a claim."""
-    score = fuzz.partial_token_set_ratio(matching_key(claim), matching_key(article_text)) / 100.0
-    return Verdict(verdict="discusses" if score > 0.6 else "unrelated", confidence=score)
+def check_record(record_id: Any, claim: str, article: str) -> dict[str, Any]:
+    """One output line of ``claimdiff check``: ``{"id", "verdict", "confidence", "evidence"}``."""
+    verdict = check(claim, article)
+    return {
+        "id": record_id,
+        "verdict": verdict.verdict,
+        "confidence": verdict.confidence,
+        "evidence": [
+            {"text": e.text, "start": e.start, "end": e.end, "relation": e.relation} for e in verdict.evidence
+        ],
+    }

@@ -1,0 +1,326 @@
+"""Fit the matcher's heads on the training splits and write shared/claimdiff/match/weights.json.
+
+    .venv/bin/python scripts/fit_matcher.py --data ../shared/data
+
+Heads (standardised linear models, scikit-learn here only; inference is pure Python):
+- paraphrase: logistic, MSRP train (quality 1 = equivalent);
+- contradiction: logistic, SICK TRAIN (CONTRADICTION against the rest);
+- similarity: ridge regression of SICK TRAIN relatedness (1..5 -> 0..1), the ``confidence`` of pairs;
+- stance: softmax, Emergent (claim vs headline: for / against / observing).
+Seeded and deterministic: the same data gives the same file. The data are third-party and never
+copied into the repository; without them the script exits with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from claimdiff.extract import analyse_sentence
+from claimdiff.match.check import STANCE_FEATURES, VERDICTS, stance_rows
+from claimdiff.match.features import FEATURES, FUZZY_SCORERS, findings, pair_features, view
+from claimdiff.match.model import WEIGHTS_PATH, Model
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_predict
+
+SEED = 20240601
+STANCE_LABELS = {"for": "supports", "against": "contradicts", "observing": "discusses"}
+PARAPHRASE_FEATURES = FEATURES
+CONTRADICTION_FEATURES = (
+    "ratio",
+    "token_set_ratio",
+    "token_sort_ratio",
+    "content_cover_min",
+    "content_cover_max",
+    "len_ratio",
+    "negation_mismatch",
+    "antonym",
+    "subject_cover",
+    "negation_x_subject",
+    "antonym_x_subject",
+    "negated_extra",
+    "asserted_extra",
+)
+SIMILARITY_FEATURES = tuple(
+    f for f in FEATURES if f not in ("negation_x_subject", "antonym_x_subject", "speaker_differ")
+)
+# Decision limits that are not learned by a head (fractions of shared subject, similarity floors).
+FIXED_THRESHOLDS = {
+    "learned_subject": 0.7,
+    "rule_subject": 0.75,
+    "rule_similarity": 0.45,
+    "related": 0.45,
+    "related_subject": 0.3,
+    "check_relevant": 0.2,
+}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two sentences and their gold label (a number: class or score)."""
+
+    a: str
+    b: str
+    label: float
+    group: str = ""
+
+
+# ---------------------------------------------------------------- data
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_msrp(data: Path, split: str) -> list[Pair]:
+    """MSRP ``train`` or ``val``: label 1 = paraphrase."""
+    rows = _tsv(data / "msrp" / f"msr-para-{split}.tsv")[1:]
+    return [Pair(r[3], r[4], float(r[0])) for r in rows if len(r) >= 5]
+
+
+def load_sick(data: Path, split: str) -> list[tuple[Pair, str, float]]:
+    """SICK ``TRAIN`` or ``TRIAL``: (pair with label 1 = contradiction, entailment label, relatedness)."""
+    rows = _tsv(data / "sick" / "SICK-train-trial.txt")
+    header = rows[0]
+    col = {name: i for i, name in enumerate(header)}
+    out = []
+    for r in rows[1:]:
+        if len(r) < len(header) or r[col["SemEval_set"]] != split:
+            continue
+        label = r[col["entailment_label"]]
+        pair = Pair(r[col["sentence_A"]], r[col["sentence_B"]], float(label == "CONTRADICTION"))
+        out.append((pair, label, float(r[col["relatedness_score"]])))
+    return out
+
+
+def load_sts(data: Path) -> list[Pair]:
+    """STS headlines 2013 and 2014, scored pairs only (score 0..5)."""
+    pairs = []
+    for name in ("2013.headlines.test.tsv", "2014.headlines.test.tsv"):
+        for r in _tsv(data / "sts_headlines" / name):
+            if len(r) >= 3 and r[0].strip():
+                pairs.append(Pair(r[1], r[2], float(r[0])))
+    return pairs
+
+
+def load_emergent(data: Path) -> list[Pair]:
+    """Emergent claim vs article headline; label is the index of the verdict in VERDICTS."""
+    with (data / "emergent" / "emergent-train.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Pair(
+            r["claimHeadline"],
+            r["articleHeadline"],
+            float(VERDICTS.index(STANCE_LABELS[r["articleHeadlineStance"]])),
+            r["claimId"],
+        )  # type: ignore[arg-type]
+        for r in rows
+        if r["articleHeadlineStance"] in STANCE_LABELS
+    ]
+
+
+# ---------------------------------------------------------------- features
+
+
+def pair_rows(pairs: Iterable[Pair]) -> list[dict[str, float]]:
+    """The feature dicts of sentence pairs, read as the ``pairs`` command reads them."""
+    rows = []
+    for pair in pairs:
+        va, vb = view(analyse_sentence(pair.a, outlet="a")), view(analyse_sentence(pair.b, outlet="b"))
+        fuzzy = {name: scorer(va.key, vb.key) / 100.0 for name, scorer in FUZZY_SCORERS.items()}
+        rows.append(pair_features(va, vb, fuzzy, findings(va, vb)))
+    return rows
+
+
+def matrix(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
+    """Rows of features as a matrix in the order of ``names``."""
+    return np.array([[row.get(name, 0.0) for name in names] for row in rows], dtype=float)
+
+
+def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return mean, scale
+
+
+def logistic_head(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float = 1.0) -> dict[str, Any]:
+    """Fit a standardised logistic regression and return its JSON form."""
+    mean, scale = _standardise(x)
+    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    model.fit((x - mean) / scale, y)
+    if len(model.classes_) > 2:
+        return {
+            "kind": "softmax",
+            "features": list(names),
+            "mean": mean.tolist(),
+            "scale": scale.tolist(),
+            "weights": model.coef_.tolist(),
+            "bias": model.intercept_.tolist(),
+            "classes": [VERDICTS[int(c)] for c in model.classes_],
+        }
+    return {
+        "kind": "logistic",
+        "features": list(names),
+        "mean": mean.tolist(),
+        "scale": scale.tolist(),
+        "weights": model.coef_[0].tolist(),
+        "bias": float(model.intercept_[0]),
+    }
+
+
+def ridge_head(x: np.ndarray, y: np.ndarray, names: Sequence[str]) -> dict[str, Any]:
+    """Fit a standardised ridge regression and return its JSON form."""
+    mean, scale = _standardise(x)
+    model = Ridge(alpha=1.0, random_state=SEED)
+    model.fit((x - mean) / scale, y)
+    return {
+        "kind": "linear",
+        "features": list(names),
+        "mean": mean.tolist(),
+        "scale": scale.tolist(),
+        "weights": model.coef_.tolist(),
+        "bias": float(model.intercept_),
+    }
+
+
+def _cv_probabilities(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+    mean, scale = _standardise(x)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    return np.asarray(cross_val_predict(model, (x - mean) / scale, y, cv=folds, method="predict_proba")[:, 1])
+
+
+def best_accuracy_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The threshold that maximises accuracy of out-of-fold probabilities."""
+    grid = np.linspace(0.2, 0.8, 61)
+    return float(max(grid, key=lambda t: (((p >= t) == (y == 1)).mean(), -abs(t - 0.5))))
+
+
+def precise_threshold(p: np.ndarray, y: np.ndarray, min_precision: float = 0.9) -> float:
+    """The threshold with the best F1 among those whose precision reaches ``min_precision``.
+
+    F1 is compared to two decimals, ties going to the lower threshold (more recall): the F1 curve
+    is flat near its top, and a threshold at its far end would fit noise.
+    """
+    best, best_f1 = 0.9, -1.0
+    for t in np.linspace(0.1, 0.95, 86):
+        predicted = p >= t
+        tp = float((predicted & (y == 1)).sum())
+        precision = tp / max(predicted.sum(), 1)
+        recall = tp / max((y == 1).sum(), 1)
+        f1 = round(2 * precision * recall / max(precision + recall, 1e-9), 2)
+        if precision >= min_precision and f1 > best_f1:
+            best, best_f1 = float(t), f1
+    return best
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def fit_pair_heads(data: Path) -> dict[str, Any]:
+    """Paraphrase, contradiction and similarity heads with their thresholds."""
+    msrp = load_msrp(data, "train")
+    msrp_rows = pair_rows(msrp)
+    x_msrp, y_msrp = matrix(msrp_rows, PARAPHRASE_FEATURES), np.array([p.label for p in msrp])
+    paraphrase = logistic_head(x_msrp, y_msrp, PARAPHRASE_FEATURES)
+    paraphrase["threshold"] = best_accuracy_threshold(_cv_probabilities(x_msrp, y_msrp, 1.0), y_msrp)
+
+    sick = load_sick(data, "TRAIN")
+    sick_rows = pair_rows(p for p, _, _ in sick)
+    x_sick, y_sick = matrix(sick_rows, CONTRADICTION_FEATURES), np.array([p.label for p, _, _ in sick])
+    contradiction = logistic_head(x_sick, y_sick, CONTRADICTION_FEATURES)
+    # The head only speaks where a negation or antonym was found on a shared subject (engine.decide):
+    # choose its threshold on exactly those decisions, out of fold.
+    eligible = np.array(
+        [
+            (row["negation_mismatch"] or row["antonym"])
+            and row["subject_cover"] >= FIXED_THRESHOLDS["learned_subject"]
+            for row in sick_rows
+        ]
+    )
+    p_sick = _cv_probabilities(x_sick, y_sick, 1.0) * eligible
+    contradiction["threshold"] = precise_threshold(p_sick, y_sick, min_precision=0.9)
+
+    # Similarity: SICK relatedness, plus MSRP labels as the two ends of the scale.
+    x_sim = np.vstack([matrix(sick_rows, SIMILARITY_FEATURES), matrix(msrp_rows, SIMILARITY_FEATURES)])
+    y_sim = np.concatenate([(np.array([r for _, _, r in sick]) - 1.0) / 4.0, 0.35 + 0.6 * y_msrp])
+    similarity = ridge_head(x_sim, y_sim, SIMILARITY_FEATURES)
+    return {"paraphrase": paraphrase, "contradiction": contradiction, "similarity": similarity}
+
+
+def stance_matrix(pairs: Sequence[Pair], model: Model) -> np.ndarray:
+    """Stance features of claim vs article (the article's best sentence), as ``check`` reads them."""
+    rows = []
+    for pair in pairs:
+        found = stance_rows(pair.a, pair.b, model)
+        rows.append(found[0] if found else {})
+    return matrix(rows, STANCE_FEATURES)
+
+
+def fit_stance_head(pairs: Sequence[Pair], x: np.ndarray) -> dict[str, Any]:
+    """The stance head on the given rows."""
+    return logistic_head(x, np.array([p.label for p in pairs]), STANCE_FEATURES, c=0.5)
+
+
+def stance_cv_folds(pairs: Sequence[Pair], n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Folds grouped by claim: one claim's rows never sit in both parts."""
+    groups = np.array([p.group for p in pairs])
+    return list(GroupKFold(n_splits=n_splits).split(np.zeros(len(pairs)), groups=groups))
+
+
+def build(data: Path) -> dict[str, Any]:
+    """The whole weights document."""
+    heads = fit_pair_heads(data)
+    partial = Model.from_dict({"heads": heads, "thresholds": FIXED_THRESHOLDS})
+    emergent = load_emergent(data)
+    heads["stance"] = fit_stance_head(emergent, stance_matrix(emergent, partial))
+    return {
+        "version": 1,
+        "seed": SEED,
+        "fitted_on": {
+            "paraphrase": "MSRP train",
+            "contradiction": "SICK TRAIN",
+            "similarity": "SICK TRAIN relatedness + MSRP train",
+            "stance": "Emergent (all rows)",
+        },
+        "thresholds": FIXED_THRESHOLDS,
+        "heads": heads,
+    }
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, list):
+        return [_round(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _round(v) for k, v in value.items()}
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Fit and write the weights file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    args = parser.parse_args(argv)
+    if not (args.data / "msrp").is_dir():
+        print(f"no data in {args.data}: nothing to fit", file=sys.stderr)
+        return 0
+    document = _round(build(args.data))
+    args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""compare and compare_many: features -> fitted heads -> typed relation with reasons and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimdiff.match.features import (
+    FUZZY_SCORERS,
+    ClaimView,
+    Finding,
+    features_many,
+    findings,
+    pair_features,
+    view,
+)
+from claimdiff.match.model import Model, default_model
+from claimdiff.models import Claim, Comparison, Evidence, ReasonCode, RelationKind
+
+# Reasons that the contradiction head learned from data; the others are rules gated on the subject.
+_LEARNED_REASONS: frozenset[ReasonCode] = frozenset({"negation", "antonym"})
+_REASON_WORDS: dict[ReasonCode, str] = {
+    "negation": "negation",
+    "antonym": "opposite words",
+    "quantity": "incompatible figures",
+    "modality": "done versus not yet done",
+    "attribution": "same words, different speaker",
+    "time": "different dates",
+}
+_EXCERPT = 70
+
+
+def decide(
+    a: ClaimView, b: ClaimView, values: dict[str, float], found: Sequence[Finding], model: Model
+) -> Comparison:
+    """Turn a pair's features and findings into a relation (the single place where thresholds apply)."""
+    heads, limits = model.heads, model.thresholds
+    similarity = heads["similarity"].probability(values)
+    subject = values["subject_cover"]
+    learned = [f for f in found if f.reason in _LEARNED_REASONS]
+
+    contradicting: list[Finding] = []
+    p_contradiction = heads["contradiction"].probability(values)
+    if (
+        learned
+        and p_contradiction >= heads["contradiction"].threshold
+        and subject >= limits["learned_subject"]
+    ):
+        contradicting += learned
+    if subject >= limits["rule_subject"] and similarity >= limits["rule_similarity"]:
+        # Typed differences between claims about the very same thing; an antonym counts here too
+        # (the head saw few of them), a bare negation only through the head.
+        contradicting += [f for f in found if f.reason not in _LEARNED_REASONS]
+    if contradicting:
+        confidence = max(p_contradiction, similarity) if learned else similarity
+        return _comparison(a, b, "contradiction", confidence, contradicting)
+
+    p_paraphrase = heads["paraphrase"].probability(values)
+    if p_paraphrase >= heads["paraphrase"].threshold:
+        return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)
+    shared_entities = bool(a.entity_ids & b.entity_ids)
+    if similarity >= limits["related"] or (shared_entities and subject >= limits["related_subject"]):
+        return _comparison(a, b, "related", similarity, found)
+    return _comparison(a, b, "unrelated", similarity, [])
+
+
+def _comparison(
+    a: ClaimView,
+    b: ClaimView,
+    relation: RelationKind,
+    confidence: float,
+    found: Sequence[Finding],
+    *,
+    paraphrase: bool = False,
+) -> Comparison:
+    reasons: list[ReasonCode] = []
+    evidence: list[Evidence] = []
+    for finding in found:
+        if finding.reason not in reasons:
+            reasons.append(finding.reason)
+        evidence.extend(e for e in finding.evidence if e not in evidence)
+    if relation == "equivalent" and paraphrase:
+        reasons.append("paraphrase")
+    elif relation == "related" and not reasons:
+        reasons.append("same_subject" if a.entity_ids & b.entity_ids else "lexical")
+    comparison = Comparison(
+        relation=relation,
+        confidence=round(min(1.0, max(0.0, confidence)), 4),
+        reasons=reasons,
+        evidence=evidence,
+    )
+    comparison.explanation = explain(a.claim, b.claim, comparison)
+    return comparison
+
+
+def _who(claim: Claim, fallback: str) -> str:
+    outlet = claim.outlet or fallback
+    speaker = claim.speaker
+    if speaker is not None and speaker.kind != "outlet":
+        return f"{outlet} quotes {speaker.name}:"
+    return f"{outlet} says"
+
+
+def _excerpt(claim: Claim, spans: Sequence[Evidence]) -> str:
+    """A short piece of the claim around its first evidence span."""
+    text = claim.text.strip()
+    if len(text) <= _EXCERPT:
+        return text
+    start = min((e.start for e in spans), default=0)
+    lo = max(0, min(start - 20, len(text) - _EXCERPT))
+    piece = text[lo : lo + _EXCERPT].strip()
+    return ("..." if lo > 0 else "") + piece + ("..." if lo + _EXCERPT < len(text) else "")
+
+
+def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
+    """One line a reader understands: who says what, and why claimdiff relates them so."""
+    spans_a = [e for e in comparison.evidence if e.side == "a"]
+    spans_b = [e for e in comparison.evidence if e.side == "b"]
+    left = f'{_who(a, "a")} "{_excerpt(a, spans_a)}"'
+    right = f'{_who(b, "b")} "{_excerpt(b, spans_b)}"'
+    if comparison.relation == "contradiction":
+        differing = "; ".join(
+            f"{_REASON_WORDS.get(r, r)} ({' vs '.join(dict.fromkeys(e.text for e in comparison.evidence if e.reason == r))})"
+            for r in comparison.reasons
+        )
+        return f"{left}; {right}: {differing}"
+    if comparison.relation == "equivalent":
+        return f"{left}; {right}: the same claim"
+    if comparison.relation == "related":
+        return f"{left}; {right}: same subject, different claims"
+    return f"{left}; {right}: unrelated"
+
+
+def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
+    """Say how two claims relate: equivalent, contradiction (with reasons), related or unrelated."""
+    va, vb = view(a), view(b)
+    fuzzy = {name: scorer(va.key, vb.key) / 100.0 for name, scorer in FUZZY_SCORERS.items()}
+    found = findings(va, vb)
+    return decide(va, vb, pair_features(va, vb, fuzzy, found), found, model or default_model())
+
+
+def compare_many(
+    claim: Claim, candidates: Sequence[Claim], *, model: Model | None = None
+) -> list[Comparison]:
+    """Compare one claim with many candidates (rapidfuzz scores in one vectorised call), same order."""
+    query = view(claim)
+    views = [view(c) for c in candidates]
+    chosen = model or default_model()
+    return [
+        decide(query, other, values, found, chosen)
+        for other, (values, found) in zip(views, features_many(query, views), strict=True)
+    ]

@@ -1,0 +1,437 @@
+"""Word lists of the matcher: stop words, a light stemmer, antonyms, modality and stance cues.
+
+General English, not tuned to any data set: a word belongs here because a desk editor would agree
+that it flips, weakens or disputes a statement, never because it helped a score.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "so",
+        "as",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "upon",
+        "off",
+        "up",
+        "down",
+        "out",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "very",
+        "just",
+        "also",
+        "too",
+        "again",
+        "further",
+        "once",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "m",
+        "re",
+        "ve",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "according",
+    ]
+)
+
+# Words that carry negation when counting tokens (the extraction's spans decide scope; this is the
+# fallback for raw token features such as "the rest of the sentence, negation words removed").
+NEGATION_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "n't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "shouldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "dont",
+        "doesnt",
+        "didnt",
+        "wont",
+        "wouldnt",
+        "cant",
+        "couldnt",
+        "shouldnt",
+        "hasnt",
+        "havent",
+        "hadnt",
+    ]
+)
+
+# Antonym concepts: every inflected form maps to (concept, side). Two claims that use opposite sides
+# of one concept, each without the other side, say opposite things.
+_ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
+    # (concept, positive forms, negative forms)
+    ("agree", "agree agreed agrees agreeing", "refuse refused refuses refusing reject rejected rejects"),
+    ("confirm", "confirm confirmed confirms confirming", "deny denied denies denying"),
+    ("accept", "accept accepted accepts accepting", "reject rejected rejects rejecting decline declined"),
+    ("approve", "approve approved approves approving", "reject rejected rejects veto vetoed vetoes"),
+    (
+        "rise",
+        "rise rose risen rises rising increase increased increases climb climbed climbs",
+        "fall fell fallen falls falling decrease decreased decreases drop dropped drops decline declined",
+    ),
+    ("win", "win won wins winning", "lose lost loses losing"),
+    ("support", "support supported supports supporting", "oppose opposed opposes opposing"),
+    ("allow", "allow allowed allows permit permitted permits", "ban banned bans forbid forbade forbids"),
+    ("guilty", "guilty convicted", "innocent acquitted"),
+    ("alive", "alive survived survives", "dead died dies killed"),
+    ("open", "open opened opens reopened", "closed closes shut"),
+    ("start", "started starts began begins begun", "ended stopped halted"),
+    ("join", "join joined joins", "quit quits"),
+    ("arrest", "arrested", "released freed"),
+    ("present", "present attended", "absent"),
+    ("full", "full", "empty"),
+    ("near", "near", "far"),
+    ("inside", "inside indoors", "outside outdoors"),
+    ("sit", "sitting sits sat seated", "standing stands stood"),
+    ("large", "large big huge", "small tiny little"),
+    ("success", "succeeded succeeds success successful", "failed fails failure unsuccessful"),
+    ("legal", "legal lawful", "illegal unlawful"),
+    ("true", "true genuine", "false fake hoax"),
+    ("add", "add added adds adding", "remove removed removes removing"),
+)
+
+
+def _build_antonyms() -> dict[str, tuple[tuple[str, int], ...]]:
+    table: dict[str, list[tuple[str, int]]] = {}
+    for concept, positive, negative in _ANTONYM_GROUPS:
+        for word in positive.split():
+            table.setdefault(word, []).append((concept, 1))
+        for word in negative.split():
+            table.setdefault(word, []).append((concept, -1))
+    return {word: tuple(senses) for word, senses in table.items()}
+
+
+# A word may sit in several concepts ("rejected" answers "agreed", "accepted" and "approved").
+ANTONYMS: dict[str, tuple[tuple[str, int], ...]] = _build_antonyms()
+
+# "close to reaching", "on the verge of signing": the event has not happened yet. Against a plain
+# "reached" or "signed" in the other claim, that is a modality conflict.
+NEAR_COMPLETION = re.compile(
+    r"\b(?:(?:close|closer) to|near|nearing|on the (?:verge|brink) of|edging (?:closer )?towards?)\s+"
+    r"(?P<ing>[a-z]+ing)\b"
+    r"|\b(?:poised|set|about|expected|likely|due|planning|plans?|hopes?|hoping|aims?|aiming|intends?|"
+    r"seeks?|seeking|wants?|working)\s+to\s+(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+# Past forms that do not end in -ed: "won" against "close to winning".
+IRREGULAR_PAST = frozenset(
+    [
+        "won",
+        "lost",
+        "made",
+        "struck",
+        "took",
+        "got",
+        "began",
+        "sold",
+        "bought",
+        "left",
+        "met",
+        "held",
+        "paid",
+        "fell",
+        "rose",
+        "hit",
+        "set",
+        "put",
+        "cut",
+        "signed",
+        "agreed",
+        "reached",
+        "found",
+        "gave",
+        "went",
+        "came",
+        "became",
+        "brought",
+        "caught",
+        "fought",
+        "built",
+        "sent",
+        "spent",
+        "kept",
+        "told",
+        "said",
+        "won",
+        "beat",
+        "broke",
+        "chose",
+        "drove",
+        "ate",
+        "flew",
+        "forgot",
+        "froze",
+        "knew",
+        "led",
+        "ran",
+        "saw",
+        "shot",
+        "spoke",
+        "stood",
+        "stole",
+        "swore",
+        "threw",
+        "understood",
+        "withdrew",
+        "wrote",
+    ]
+)
+
+# Stance cues for ``check``: reporting or questioning without asserting, and disputing.
+REPORTING_WORDS = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "rumor",
+        "rumour",
+        "rumors",
+        "rumours",
+        "rumored",
+        "rumoured",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "claimed",
+        "claiming",
+        "alleged",
+        "alleges",
+        "allege",
+        "say",
+        "says",
+        "said",
+        "according",
+        "suggests",
+        "suggest",
+        "suggesting",
+        "believed",
+        "believes",
+        "thought",
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "probably",
+        "likely",
+        "reported",
+        "speculation",
+        "speculate",
+        "speculates",
+        "unconfirmed",
+        "unverified",
+        "purported",
+        "appears",
+        "seems",
+    ]
+)
+REFUTING_WORDS = frozenset(
+    [
+        "hoax",
+        "fake",
+        "false",
+        "fabricated",
+        "debunk",
+        "debunked",
+        "debunks",
+        "deny",
+        "denies",
+        "denied",
+        "denial",
+        "untrue",
+        "myth",
+        "bogus",
+        "not",
+        "no",
+        "never",
+        "refute",
+        "refutes",
+        "refuted",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "rejects",
+        "rejected",
+        "doubt",
+        "doubts",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "hasn't",
+        "haven't",
+        "won't",
+        "satire",
+        "satirical",
+        "prank",
+        "nonsense",
+        "baseless",
+    ]
+)
+
+_SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Strip common English inflections so that "signed", "signing" and "signs" meet."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                return base + "y"
+            if suffix in ("ing", "ed", "edly", "ings") and len(base) > 3 and base[-1] == base[-2]:
+                return base[:-1]  # "stopped" -> "stop"
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return base
+    return word

@@ -1,0 +1,109 @@
+"""check() and the batch records: verdicts, evidence offsets into the article, exact output formats."""
+
+from __future__ import annotations
+
+import json
+
+from claimdiff.match import check, check_record, pairs_record
+
+CLAIM = "Russia and the United States agreed a ceasefire for Aleppo."
+SUPPORTING = (
+    "Ceasefire agreed for Aleppo\n\n"
+    "Russia and the United States agreed a ceasefire for Aleppo on Friday after talks in Geneva. "
+    "Aid agencies welcomed the news. The truce starts at sunset on Monday."
+)
+CONTRADICTING = (
+    "No ceasefire for Aleppo\n\n"
+    "Russia and the United States have not agreed a ceasefire for Aleppo, officials said on Friday. "
+    "Talks in Geneva ended without a deal."
+)
+DISCUSSING = (
+    "Reports of a truce\n\n"
+    "Russia and the United States may have agreed a ceasefire for Aleppo, according to unconfirmed reports. "
+    "Neither side has commented."
+)
+UNRELATED = (
+    "Central bank holds rates\n\n"
+    "The central bank left interest rates unchanged on Thursday, citing weak consumer demand. "
+    "Analysts had expected the decision."
+)
+
+
+def _offsets_exact(article: str, evidence: list[dict[str, object]]) -> None:
+    for item in evidence:
+        assert article[int(item["start"]) : int(item["end"])] == item["text"]  # type: ignore[call-overload]
+
+
+def test_supporting_article() -> None:
+    verdict = check(CLAIM, SUPPORTING)
+
+    assert verdict.verdict == "supports"
+    assert verdict.evidence
+    assert any("agreed a ceasefire" in e.text for e in verdict.evidence)
+    for item in verdict.evidence:
+        assert SUPPORTING[item.start : item.end] == item.text
+
+
+def test_contradicting_article() -> None:
+    verdict = check(CLAIM, CONTRADICTING)
+
+    assert verdict.verdict == "contradicts"
+    assert any(e.relation == "contradiction" for e in verdict.evidence)
+
+
+def test_hedged_report_discusses() -> None:
+    assert check(CLAIM, DISCUSSING).verdict == "discusses"
+
+
+def test_attributed_question_discusses() -> None:
+    article = (
+        "Did Russia and the US agree a ceasefire for Aleppo? Rebels claim the deal was reached, reportedly."
+    )
+
+    assert check(CLAIM, article).verdict == "discusses"
+
+
+def test_unrelated_article() -> None:
+    verdict = check(CLAIM, UNRELATED)
+
+    assert verdict.verdict == "unrelated"
+    assert verdict.evidence == []
+
+
+def test_empty_article_is_unrelated() -> None:
+    assert check(CLAIM, "").verdict == "unrelated"
+
+
+def test_check_record_format() -> None:
+    record = check_record("r1", CLAIM, SUPPORTING)
+
+    assert list(record) == ["id", "verdict", "confidence", "evidence"]
+    assert record["id"] == "r1"
+    assert record["verdict"] == "supports"
+    assert 0.0 <= record["confidence"] <= 1.0
+    for item in record["evidence"]:
+        assert list(item) == ["text", "start", "end", "relation"]
+        assert item["relation"] in ("equivalent", "contradiction", "related", "unrelated")
+    _offsets_exact(SUPPORTING, record["evidence"])
+    json.dumps(record)
+
+
+def test_pairs_record_format_and_relations() -> None:
+    same = pairs_record(
+        7, "The US has separated the rebels from Nusra.", "The US has separated the rebels from Nusra."
+    )
+    opposite = pairs_record(
+        8, "The US has not separated the rebels from Nusra.", "The US has separated the rebels from Nusra."
+    )
+    apart = pairs_record(
+        9, "The US has separated the rebels from Nusra.", "The central bank left interest rates unchanged."
+    )
+
+    for record in (same, opposite, apart):
+        assert list(record) == ["id", "relation", "confidence", "reasons"]
+        assert 0.0 <= record["confidence"] <= 1.0
+        json.dumps(record)
+    assert (same["id"], same["relation"], same["reasons"]) == (7, "equivalent", ["paraphrase"])
+    assert (opposite["relation"], opposite["reasons"]) == ("contradiction", ["negation"])
+    assert apart["relation"] == "unrelated"
+    assert same["confidence"] > apart["confidence"]
