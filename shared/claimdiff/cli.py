@@ -40,13 +40,26 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimdiff {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    local = commands.add_parser("local", help="run the whole stack locally on moto until Ctrl-C")
+    local = commands.add_parser(
+        "local",
+        help="run the whole stack locally on moto until Ctrl-C",
+        description="Start moto on 127.0.0.1, create the resources of template.yaml, run the ingest and match "
+        "functions from the queue and the stream, and serve the API over HTTP.",
+    )
+    local.add_argument("--template", help="SAM template (default: the repository's template.yaml)")
     local.add_argument(
-        "--port", type=int, default=5000, help="moto server port (default 5000; 0 = any free port)"
+        "--moto-port", type=int, default=5000, help="AWS endpoint port (default 5000; 0 = any free port)"
     )
     local.add_argument(
-        "--api-port", type=int, default=DEFAULT_API_PORT, help=f"HTTP API port (default {DEFAULT_API_PORT})"
+        "--api-port",
+        type=int,
+        default=DEFAULT_API_PORT,
+        help=f"HTTP API port (default {DEFAULT_API_PORT}; 0 = any free port)",
     )
+    local.add_argument(
+        "--stack-name", default="claimdiff", help="prefix of the local resource names (default claimdiff)"
+    )
+    local.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     local.set_defaults(run=_run_local)
 
     upload = commands.add_parser(
@@ -124,11 +137,12 @@ def _date(value: str) -> dt.date:
 
 # ---------------------------------------------------------------- local stack and uploads
 def _run_local(args: argparse.Namespace) -> int:
-    from claimdiff_local import LocalStack  # noqa: PLC0415 - the local extra, not in Lambda
+    # The local extra, imported only here: moto is heavy and never in the Lambda path.
+    from claimdiff_local.cli import run  # noqa: PLC0415
+    from claimdiff_local.stack import DEFAULT_TEMPLATE  # noqa: PLC0415
 
-    with LocalStack(moto_port=args.port, api_port=args.api_port) as stack:
-        stack.run_forever()
-    return 0
+    args.template = args.template or str(DEFAULT_TEMPLATE)
+    return run(args)
 
 
 def _run_upload(args: argparse.Namespace) -> int:

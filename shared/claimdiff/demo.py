@@ -68,7 +68,9 @@ class ApiClient:
                 return
 
 
-def expectation_lines(expected: Sequence[Mapping[str, Any]], relations: Sequence[Mapping[str, Any]]) -> list[str]:
+def expectation_lines(
+    expected: Sequence[Mapping[str, Any]], relations: Sequence[Mapping[str, Any]]
+) -> list[str]:
     """One line per planted relation of ``expected.json``: found as planted or not."""
     lines = []
     for item in expected:
@@ -80,7 +82,11 @@ def expectation_lines(expected: Sequence[Mapping[str, Any]], relations: Sequence
         else:
             ok = item["relation"] in kinds and (not item.get("reason") or item["reason"] in reasons)
         got = ", ".join(sorted(kinds)) or "no relation"
-        want = "not a contradiction" if item["relation"] == "none" else f"{item['relation']} ({item.get('reason')})"
+        want = (
+            "not a contradiction"
+            if item["relation"] == "none"
+            else f"{item['relation']} ({item.get('reason')})"
+        )
         lines.append(f"  {'ok ' if ok else 'MISS'} {item['name']:<28} want {want}; got {got}")
     return lines
 
@@ -101,16 +107,17 @@ def _links(relation: Mapping[str, Any], a: Mapping[str, str], b: Mapping[str, st
 def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
     """Run the whole demo; returns the exit code."""
     import boto3  # noqa: PLC0415
+    from claimdiff_local import LocalStack  # noqa: PLC0415
 
     from claimdiff.cli import upload_files  # noqa: PLC0415
-    from claimdiff_local import LocalStack  # noqa: PLC0415
 
     corpus = load_corpus(samples)
     if not corpus:
         print(f"claimdiff demo: no articles under {samples}/", file=sys.stderr)
         return 2
     started = time.monotonic()
-    with LocalStack(moto_port=0, api_port=0) as stack:
+    # The functions' per-record INFO logs would drown the report: the demo shows warnings only.
+    with LocalStack(moto_port=0, api_port=0, parameter_overrides={"LogLevel": "WARNING"}) as stack:
         print(f"local stack: moto at {stack.endpoint_url}, API at {stack.api_url}")
         s3 = boto3.client("s3", endpoint_url=stack.endpoint_url)
         print(f"uploading {len(corpus)} articles to s3://{stack.bucket}/articles/ ...")

@@ -12,8 +12,14 @@ WIDTH = 100
 _INDENT = "      "
 
 
-def _wrap(text: str, indent: str = _INDENT) -> str:
-    return textwrap.fill(" ".join(text.split()), width=WIDTH, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = _INDENT, hanging: str | None = None) -> str:
+    """Fill ``text`` to the report's width; ``hanging`` indents the continuation lines (a bullet's body)."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=hanging if hanging is not None else indent,
+    )
 
 
 def _flags(claim: Claim) -> str:
@@ -76,8 +82,8 @@ def relation_block(relation: Mapping[str, Any]) -> str:
     lines = [f"  [{reasons}] confidence {relation.get('confidence', 0):.2f}"]
     if relation.get("explanation"):
         lines.append(_wrap(relation["explanation"], "    "))
-    lines.append(_wrap(f"{claim['outlet']}{_speaker(claim)}: {claim['text']}", "    - "))
-    lines.append(_wrap(f"{other['outlet']}{_speaker(other)}: {other['text']}", "    - "))
+    lines.append(_wrap(f"{claim['outlet']}{_speaker(claim)}: {claim['text']}", "    - ", "      "))
+    lines.append(_wrap(f"{other['outlet']}{_speaker(other)}: {other['text']}", "    - ", "      "))
     return "\n".join(lines)
 
 

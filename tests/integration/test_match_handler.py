@@ -1,0 +1,82 @@
+"""The match function with the DynamoDB stream records that the ingest function's writes produce."""
+
+from __future__ import annotations
+
+import json
+
+import boto3
+from claimdiff.store.dynamodb import DynamoClaimStore
+from ingest.app import lambda_handler as ingest_handler
+from match.app import lambda_handler as match_handler
+
+from tests.integration.conftest import Aws
+
+WIRE = b"""Geneva talks
+
+The United States has not fulfilled its promise to separate the rebel groups it supports from al-Nusra Front, Lavrov said.
+
+A damaged plant supplies water for 1.8 million people in Aleppo, U.N. officials said.
+"""
+DAILY = {
+    "title": "Geneva: the view from Washington",
+    "body": "The United States has fulfilled its promise to separate the rebel groups it supports from al-Nusra Front, "
+    "a State Department spokesman said.\n\nThe weather in Geneva was mild on Friday.",
+    "published_at": "2016-08-26",
+}
+
+
+def upload_and_ingest(aws: Aws) -> None:
+    s3 = boto3.client("s3")
+    s3.put_object(
+        Bucket=aws.bucket, Key="articles/wire-a/talks.txt", Body=WIRE, Metadata={"published-at": "2016-08-26"}
+    )
+    s3.put_object(Bucket=aws.bucket, Key="articles/daily-b/talks.json", Body=json.dumps(DAILY).encode())
+    assert ingest_handler(aws.sqs_event(aws.s3_messages()), aws.context("IngestFunction")) == {
+        "batchItemFailures": []
+    }
+
+
+def test_only_claim_inserts_pass_the_templates_filter(aws: Aws) -> None:
+    upload_and_ingest(aws)
+    events = aws.stream_events()
+    assert events, "claim inserts reach the match function"
+    assert {record["eventName"] for record in events} == {"INSERT"}
+    assert all(record["dynamodb"]["Keys"]["SK"]["S"].startswith("CLAIM#") for record in events)
+    assert all(record["eventSource"] == "aws:dynamodb" and record["eventSourceARN"] for record in events)
+
+
+def test_stream_batch_creates_relations_both_ways_and_lists_the_contradiction(aws: Aws) -> None:
+    upload_and_ingest(aws)
+    events = aws.stream_events()
+    result = match_handler({"Records": events}, aws.context("MatchFunction"))
+    assert result == {"batchItemFailures": []}
+
+    store = DynamoClaimStore(aws.table)
+    page = store.list_contradictions(outlet=None, limit=10, cursor=None)
+    nusra = [r for r in page.items if "al-Nusra" in r.claim.text and "al-Nusra" in r.other.text]
+    assert len(nusra) == 1, "listed once"
+    relation = nusra[0]
+    assert {relation.claim.outlet, relation.other.outlet} == {"wire-a", "daily-b"}
+    assert "negation" in relation.reasons
+    back = store.list_relations(relation.other.id)
+    assert [r.other.id for r in back if r.relation == "contradiction"] == [relation.claim.id]
+    assert store.list_contradictions(outlet="daily-b", limit=10, cursor=None).items == page.items
+    assert store.list_contradictions(outlet="nobody", limit=10, cursor=None).items == []
+
+    # A replay of the same stream batch (at-least-once delivery) stores the same relations, no more.
+    before = boto3.client("dynamodb").scan(TableName=aws.table)["Count"]
+    assert match_handler({"Records": events}, aws.context("MatchFunction")) == {"batchItemFailures": []}
+    assert boto3.client("dynamodb").scan(TableName=aws.table)["Count"] == before
+
+
+def test_a_broken_record_fails_alone(aws: Aws) -> None:
+    upload_and_ingest(aws)
+    events = aws.stream_events()
+    broken = json.loads(json.dumps(events[0]))
+    broken["eventID"] = "broken-1"
+    broken["dynamodb"]["NewImage"]["data"] = {"S": "{not a claim"}
+    broken["dynamodb"]["SequenceNumber"] = "1"
+    result = match_handler({"Records": [broken, *events]}, aws.context("MatchFunction"))
+    assert result == {"batchItemFailures": [{"itemIdentifier": "1"}]}, (
+        "stream failures name the sequence number"
+    )

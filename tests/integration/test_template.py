@@ -1,0 +1,381 @@
+"""template.yaml: transformed offline by the SAM translator, then checked against what issue 2 requires."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from claimdiff_local.filters import matches_any
+from claimdiff_local.template import Resolver, load_template
+from samtranslator.parser.parser import Parser
+from samtranslator.translator.translator import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE_PATH = ROOT / "template.yaml"
+ARTICLES_BUCKET = "${AWS::StackName}-articles-${AWS::AccountId}-${AWS::Region}"
+
+
+@pytest.fixture(scope="module")
+def sam() -> dict[str, Any]:
+    return load_template(TEMPLATE_PATH)
+
+
+@pytest.fixture(scope="module")
+def cfn(sam: dict[str, Any]) -> dict[str, Any]:
+    """The CloudFormation template `sam deploy` would submit, made offline (no AWS call)."""
+    template = copy.deepcopy(sam)
+    # Like `sam validate`: local code locations become S3 placeholders before the transform.
+    template["Globals"]["Function"]["CodeUri"] = "s3://placeholder/functions.zip"
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Serverless::LayerVersion":
+            resource["Properties"]["ContentUri"] = "s3://placeholder/layer.zip"
+    translator = Translator(None, Parser(), boto_session=boto3.Session(region_name="us-east-1"))
+    # The template names no managed policy, so the managed-policy map is never needed.
+    return translator.translate(template, parameter_values={}, get_managed_policy_map=dict)
+
+
+def resources_of(cfn: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {name: spec for name, spec in cfn["Resources"].items() if spec["Type"] == kind}
+
+
+def properties(cfn: dict[str, Any], name: str) -> dict[str, Any]:
+    return cfn["Resources"][name]["Properties"]
+
+
+def mapping_for(cfn: dict[str, Any], function: str) -> dict[str, Any]:
+    (mapping,) = [
+        spec["Properties"]
+        for spec in resources_of(cfn, "AWS::Lambda::EventSourceMapping").values()
+        if spec["Properties"]["FunctionName"] == {"Ref": function}
+    ]
+    return mapping
+
+
+def role_statements(cfn: dict[str, Any], function: str) -> list[dict[str, Any]]:
+    role = properties(cfn, f"{function}Role")
+    return [
+        statement
+        for policy in role.get("Policies", [])
+        for statement in policy["PolicyDocument"]["Statement"]
+    ]
+
+
+def actions(statements: list[dict[str, Any]]) -> set[str]:
+    found: set[str] = set()
+    for statement in statements:
+        if statement["Effect"] == "Allow":
+            listed = statement["Action"]
+            found |= {listed} if isinstance(listed, str) else set(listed)
+    return found
+
+
+def local_resolver(template: dict[str, Any]) -> Resolver:
+    return Resolver(template, stack_name="claimdiff-test", region="eu-west-1", account_id="111122223333")
+
+
+# ---------------------------------------------------------------- functions
+
+
+def test_every_function_runs_python311_on_arm64_with_the_shared_layer_and_tracing(
+    cfn: dict[str, Any],
+) -> None:
+    functions = resources_of(cfn, "AWS::Lambda::Function")
+    assert set(functions) == {"IngestFunction", "MatchFunction", "ApiFunction"}
+    (layer,) = resources_of(cfn, "AWS::Lambda::LayerVersion")
+    for spec in functions.values():
+        props = spec["Properties"]
+        assert props["Runtime"] == "python3.11"
+        assert props["Architectures"] == ["arm64"]
+        assert props["TracingConfig"] == {"Mode": "Active"}
+        assert props["Layers"] == [{"Ref": layer}]
+
+
+def test_every_function_gets_the_table_bucket_and_powertools_environment(cfn: dict[str, Any]) -> None:
+    for spec in resources_of(cfn, "AWS::Lambda::Function").values():
+        variables = spec["Properties"]["Environment"]["Variables"]
+        assert variables["CLAIMS_TABLE_NAME"] == {"Ref": "ClaimsTable"}
+        assert variables["IDEMPOTENCY_TABLE_NAME"] == {"Ref": "IdempotencyTable"}
+        assert variables["ARTICLES_BUCKET_NAME"] == {"Fn::Sub": ARTICLES_BUCKET}
+        assert variables["POWERTOOLS_SERVICE_NAME"] == "claimdiff"
+        assert variables["POWERTOOLS_LOG_LEVEL"] == variables["LOG_LEVEL"] == {"Ref": "LogLevel"}
+
+
+def test_bucket_name_is_one_expression_shared_by_bucket_queue_policy_and_functions(
+    sam: dict[str, Any],
+) -> None:
+    resolver = local_resolver(sam)
+    bucket_name = resolver.resolve(sam["Resources"]["ArticlesBucket"]["Properties"]["BucketName"])
+    assert bucket_name == "claimdiff-test-articles-111122223333-eu-west-1"
+    assert resolver.resolve(
+        sam["Globals"]["Function"]["Environment"]["Variables"]["ARTICLES_BUCKET_NAME"]
+    ) == (bucket_name)
+    (statement,) = sam["Resources"]["IngestQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert (
+        resolver.resolve(statement["Condition"]["ArnEquals"]["aws:SourceArn"])
+        == f"arn:aws:s3:::{bucket_name}"
+    )
+    assert re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket_name)
+
+
+@pytest.mark.parametrize("function", ["IngestFunction", "MatchFunction", "ApiFunction"])
+def test_handler_imports_from_the_code_directory(
+    cfn: dict[str, Any], sam: dict[str, Any], function: str
+) -> None:
+    handler = properties(cfn, function)["Handler"]
+    module_name, _, attribute = handler.rpartition(".")
+    module = importlib.import_module(module_name)
+    code_dir = (ROOT / sam["Globals"]["Function"]["CodeUri"]).resolve()
+    # The module must come from CodeUri (what Lambda's /var/task holds), not from elsewhere on sys.path.
+    assert Path(module.__file__ or "").resolve().is_relative_to(code_dir)
+    assert callable(getattr(module, attribute))
+
+
+# ---------------------------------------------------------------- ingest path
+
+
+def test_articles_bucket_is_private_encrypted_versioned_and_owner_enforced(cfn: dict[str, Any]) -> None:
+    bucket = properties(cfn, "ArticlesBucket")
+    assert bucket["PublicAccessBlockConfiguration"] == dict.fromkeys(
+        ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"], True
+    )
+    (rule,) = bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] in {"AES256", "aws:kms"}
+    assert bucket["VersioningConfiguration"] == {"Status": "Enabled"}
+    assert bucket["OwnershipControls"] == {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
+
+
+def test_bucket_policy_denies_every_request_without_tls(cfn: dict[str, Any]) -> None:
+    policy = properties(cfn, "ArticlesBucketPolicy")
+    assert policy["Bucket"] == {"Ref": "ArticlesBucket"}
+    (deny,) = [s for s in policy["PolicyDocument"]["Statement"] if s["Effect"] == "Deny"]
+    assert deny["Principal"] == "*"
+    assert deny["Action"] == "s3:*"
+    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+    assert {"Fn::GetAtt": ["ArticlesBucket", "Arn"]} in deny["Resource"]
+    assert {"Fn::Sub": "${ArticlesBucket.Arn}/*"} in deny["Resource"]
+
+
+def test_bucket_notifies_the_ingest_queue_of_created_and_removed_articles(cfn: dict[str, Any]) -> None:
+    bucket = cfn["Resources"]["ArticlesBucket"]
+    configurations = bucket["Properties"]["NotificationConfiguration"]["QueueConfigurations"]
+    assert {c["Event"] for c in configurations} == {"s3:ObjectCreated:*", "s3:ObjectRemoved:*"}
+    for configuration in configurations:
+        assert configuration["Queue"] == {"Fn::GetAtt": ["IngestQueue", "Arn"]}
+        assert configuration["Filter"] == {"S3Key": {"Rules": [{"Name": "prefix", "Value": "articles/"}]}}
+    # S3 validates the destination when the notification is created: the queue policy must exist first.
+    assert "IngestQueuePolicy" in bucket["DependsOn"]
+
+
+def test_queue_policy_lets_only_this_bucket_in_this_account_send(cfn: dict[str, Any]) -> None:
+    policy = properties(cfn, "IngestQueuePolicy")
+    assert policy["Queues"] == [{"Ref": "IngestQueue"}]
+    (statement,) = policy["PolicyDocument"]["Statement"]
+    assert statement["Principal"] == {"Service": "s3.amazonaws.com"}
+    assert statement["Action"] == "sqs:SendMessage"
+    assert statement["Condition"]["ArnEquals"]["aws:SourceArn"] == {
+        "Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{ARTICLES_BUCKET}"
+    }
+    assert statement["Condition"]["StringEquals"]["aws:SourceAccount"] == {"Ref": "AWS::AccountId"}
+
+
+def test_ingest_queue_redrives_to_the_dlq_after_three_receives(cfn: dict[str, Any]) -> None:
+    queue = properties(cfn, "IngestQueue")
+    assert queue["RedrivePolicy"] == {
+        "deadLetterTargetArn": {"Fn::GetAtt": ["IngestDLQ", "Arn"]},
+        "maxReceiveCount": 3,
+    }
+    assert properties(cfn, "IngestDLQ")["MessageRetentionPeriod"] == 14 * 24 * 3600
+    for name in ("IngestQueue", "IngestDLQ", "MatchFailuresQueue"):
+        assert properties(cfn, name)["SqsManagedSseEnabled"] is True
+
+
+def test_ingest_queue_visibility_is_at_least_six_times_the_function_timeout(cfn: dict[str, Any]) -> None:
+    timeout = properties(cfn, "IngestFunction")["Timeout"]
+    assert timeout == 60
+    assert properties(cfn, "IngestQueue")["VisibilityTimeout"] >= 6 * timeout
+
+
+def test_ingest_function_consumes_the_queue_with_partial_batch_failures(cfn: dict[str, Any]) -> None:
+    mapping = mapping_for(cfn, "IngestFunction")
+    assert mapping["EventSourceArn"] == {"Fn::GetAtt": ["IngestQueue", "Arn"]}
+    assert mapping["BatchSize"] == 10
+    assert mapping["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+
+
+def test_ingest_function_reads_only_articles_and_never_scans(cfn: dict[str, Any]) -> None:
+    statements = role_statements(cfn, "IngestFunction")
+    (read,) = [s for s in statements if "s3:GetObject" in s["Action"]]
+    assert read["Resource"] == {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{ARTICLES_BUCKET}/articles/*"}
+    granted = actions(statements)
+    assert {"s3:GetObjectVersion", "s3:ListBucket", "dynamodb:PutItem", "dynamodb:Query"} <= granted
+    assert not granted & {"dynamodb:Scan", "s3:PutObject", "s3:DeleteObject", "s3:*", "dynamodb:*"}
+
+
+# ---------------------------------------------------------------- tables and match path
+
+
+def test_claims_table_keys_indexes_stream_recovery_and_encryption(cfn: dict[str, Any]) -> None:
+    table = properties(cfn, "ClaimsTable")
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["KeySchema"] == [
+        {"AttributeName": "PK", "KeyType": "HASH"},
+        {"AttributeName": "SK", "KeyType": "RANGE"},
+    ]
+    indexes = {index["IndexName"]: index for index in table["GlobalSecondaryIndexes"]}
+    for name in ("GSI1", "GSI2"):
+        assert indexes[name]["KeySchema"] == [
+            {"AttributeName": f"{name}PK", "KeyType": "HASH"},
+            {"AttributeName": f"{name}SK", "KeyType": "RANGE"},
+        ]
+        assert indexes[name]["Projection"] == {"ProjectionType": "ALL"}
+    assert {a["AttributeName"]: a["AttributeType"] for a in table["AttributeDefinitions"]} == dict.fromkeys(
+        ["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"], "S"
+    )
+    assert table["StreamSpecification"] == {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+    assert table["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert table["SSESpecification"] == {"SSEEnabled": True}
+
+
+@pytest.mark.parametrize(("parameter", "expected"), [("true", True), ("false", False)])
+def test_table_deletion_protection_follows_the_parameter(
+    sam: dict[str, Any], parameter: str, expected: bool
+) -> None:
+    resolver = Resolver(sam, parameter_overrides={"TableDeletionProtection": parameter})
+    table = sam["Resources"]["ClaimsTable"]["Properties"]
+    assert resolver.resolve(table["DeletionProtectionEnabled"]) is expected
+
+
+def test_idempotency_table_expires_records_by_ttl(cfn: dict[str, Any]) -> None:
+    table = properties(cfn, "IdempotencyTable")
+    assert table["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
+    assert table["TimeToLiveSpecification"] == {"AttributeName": "expiration", "Enabled": True}
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["SSESpecification"] == {"SSEEnabled": True}
+
+
+def test_match_mapping_bisects_retries_three_times_then_parks_the_batch(cfn: dict[str, Any]) -> None:
+    mapping = mapping_for(cfn, "MatchFunction")
+    assert mapping["EventSourceArn"] == {"Fn::GetAtt": ["ClaimsTable", "StreamArn"]}
+    assert mapping["BatchSize"] == 50
+    assert mapping["BisectBatchOnFunctionError"] is True
+    assert mapping["MaximumRetryAttempts"] == 3
+    assert mapping["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert mapping["StartingPosition"] in {"LATEST", "TRIM_HORIZON"}
+    destination = {"Fn::GetAtt": ["MatchFailuresQueue", "Arn"]}
+    assert mapping["DestinationConfig"] == {"OnFailure": {"Destination": destination}}
+    sends = [s for s in role_statements(cfn, "MatchFunction") if "sqs:SendMessage" in s["Action"]]
+    assert [s["Resource"] for s in sends] == [destination]
+
+
+def _stream_record(event_name: str, sort_key: str) -> dict[str, Any]:
+    keys = {"PK": {"S": "ARTICLE#a1"}, "SK": {"S": sort_key}}
+    return {
+        "eventName": event_name,
+        "eventSource": "aws:dynamodb",
+        "dynamodb": {"Keys": keys, "NewImage": keys},
+    }
+
+
+@pytest.mark.parametrize(
+    ("event_name", "sort_key", "selected"),
+    [
+        ("INSERT", "CLAIM#0003", True),
+        ("MODIFY", "CLAIM#0003", False),
+        ("REMOVE", "CLAIM#0003", False),
+        ("INSERT", "META", False),
+        ("INSERT", "REL#c2", False),
+        ("INSERT", "claim#0003", False),
+    ],
+)
+def test_match_filter_selects_only_claim_inserts(
+    cfn: dict[str, Any], event_name: str, sort_key: str, selected: bool
+) -> None:
+    filters = mapping_for(cfn, "MatchFunction")["FilterCriteria"]["Filters"]
+    patterns = [json.loads(item["Pattern"]) for item in filters]
+    assert matches_any(patterns, _stream_record(event_name, sort_key)) is selected
+
+
+def test_match_function_cannot_scan(cfn: dict[str, Any]) -> None:
+    granted = actions(role_statements(cfn, "MatchFunction"))
+    assert {"dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"} <= granted
+    assert "dynamodb:Scan" not in granted
+
+
+# ---------------------------------------------------------------- API
+
+
+def test_api_requires_iam_auth_on_every_method_and_serves_stage_v1(cfn: dict[str, Any]) -> None:
+    body = properties(cfn, "ClaimdiffApi")["Body"]
+    assert body["securityDefinitions"]["AWS_IAM"]["x-amazon-apigateway-authtype"] == "awsSigv4"
+    assert set(body["paths"]) == {"/", "/{proxy+}"}
+    for path in body["paths"].values():
+        for method in path.values():
+            assert method["security"] == [{"AWS_IAM": []}]
+            integration = method["x-amazon-apigateway-integration"]
+            assert integration["type"] == "aws_proxy"
+            assert "${ApiFunction.Arn}" in integration["uri"]["Fn::Sub"]
+            # Invoked through the function's resource policy, not with the caller's credentials.
+            assert "credentials" not in integration
+    (stage,) = resources_of(cfn, "AWS::ApiGateway::Stage").values()
+    assert stage["Properties"]["StageName"] == "v1"
+    assert stage["Properties"]["TracingEnabled"] is True
+
+
+def test_api_function_is_read_only(cfn: dict[str, Any]) -> None:
+    granted = actions(role_statements(cfn, "ApiFunction"))
+    assert {"dynamodb:GetItem", "dynamodb:Query"} <= granted
+    assert not {a for a in granted if re.search(r"(Put|Update|Delete|Write)", a)}
+
+
+def test_outputs_name_every_endpoint(cfn: dict[str, Any]) -> None:
+    assert set(cfn["Outputs"]) >= {
+        "ArticlesBucketName",
+        "IngestQueueUrl",
+        "IngestDLQUrl",
+        "ClaimsTableName",
+        "IdempotencyTableName",
+        "ApiUrl",
+        "IngestFunctionArn",
+        "MatchFunctionArn",
+        "ApiFunctionArn",
+    }
+    assert "/v1/" in cfn["Outputs"]["ApiUrl"]["Value"]["Fn::Sub"]
+
+
+# ---------------------------------------------------------------- layer and tooling
+
+
+def test_layer_requirements_mirror_pyproject_and_the_lock(sam: dict[str, Any]) -> None:
+    layer = sam["Resources"]["SharedLayer"]
+    assert layer["Metadata"]["BuildMethod"] == "python3.11"
+    content = ROOT / layer["Properties"]["ContentUri"]
+    pinned = {}
+    for line in (content / "requirements.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pinned[name.strip().lower()] = version.strip()
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {re.split(r"[\s\[<>=~!;]", requirement, maxsplit=1)[0].lower() for requirement in declared}
+    assert set(pinned) == names - {"boto3"}
+    locked = {p["name"]: p["version"] for p in tomllib.loads((ROOT / "uv.lock").read_text())["package"]}
+    assert pinned == {name: locked[name] for name in pinned}
+
+
+def test_cfn_lint_passes() -> None:
+    cfn_lint = shutil.which("cfn-lint", path=str(Path(sys.executable).parent)) or shutil.which("cfn-lint")
+    if cfn_lint is None:
+        pytest.skip("cfn-lint is not installed")
+    result = subprocess.run(
+        [cfn_lint, str(TEMPLATE_PATH)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
