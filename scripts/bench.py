@@ -13,7 +13,9 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     """Run the benchmarks in turn; exit non-zero if one fails to run."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", default="../shared/data", help="development datasets (default ../shared/data)")
+    parser.add_argument(
+        "--data", default="../shared/data", help="development datasets (default ../shared/data)"
+    )
     args = parser.parse_args()
     status = 0
     for script in ("bench_extract.py", "bench_pipeline.py"):
