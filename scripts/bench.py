@@ -18,7 +18,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     status = 0
-    for script in ("bench_extract.py", "bench_pipeline.py"):
+    for script in ("bench_coldstart.py", "bench_extract.py", "bench_pipeline.py"):
         print(f"\n## {script}\n", flush=True)
         status |= subprocess.call([sys.executable, str(HERE / script), "--data", args.data])
     return status

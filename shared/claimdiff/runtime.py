@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools.utilities.idempotency import (
-    DynamoDBPersistenceLayer,
-    IdempotencyConfig,
-    idempotent_function,
-)
-from aws_lambda_powertools.utilities.typing import LambdaContext
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from claimdiff.config import settings
 from claimdiff.ingest import Ingestor, IngestResult, ObjectChange
@@ -55,6 +52,13 @@ def reset() -> None:
 
 @cache
 def _idempotency() -> tuple[IdempotencyConfig, Callable[..., dict[str, Any]]]:
+    # Imported here: only the ingest function uses idempotency records; match and API don't pay for them.
+    from aws_lambda_powertools.utilities.idempotency import (  # noqa: PLC0415
+        DynamoDBPersistenceLayer,
+        IdempotencyConfig,
+        idempotent_function,
+    )
+
     persistence = DynamoDBPersistenceLayer(table_name=settings().idempotency_table_name)
     config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_TTL_SECONDS)
 
