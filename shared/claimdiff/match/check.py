@@ -107,7 +107,7 @@ def read_article(claim: str, article_text: str, model: Model) -> list[Read]:
     views = [view(analyse_sentence(part.text)) for part in parts]
     reads: list[Read] = []
     for index, (part, other, (values, found)) in enumerate(
-        zip(parts, views, features_many(query, views), strict=True)
+        zip(parts, views, features_many(query, views, model.idf), strict=True)
     ):
         comparison = decide(query, other, values, found, model)
         # A sentence that shares no content word and no entity with the claim is not about it.

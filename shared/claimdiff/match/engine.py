@@ -32,27 +32,34 @@ _EXCERPT = 70
 def decide(
     a: ClaimView, b: ClaimView, values: dict[str, float], found: Sequence[Finding], model: Model
 ) -> Comparison:
-    """Turn a pair's features and findings into a relation (the single place where thresholds apply)."""
+    """Turn a pair's features and findings into a relation (the single place where thresholds apply).
+
+    A contradiction needs both claims to be about the same event and subject: a negation or a
+    scene antonym is weighed by the contradiction head on a shared subject; the other typed
+    differences (figures, dates, speakers, completion, decisive antonyms such as agreed/refused)
+    count when the clauses that hold them share their subject and the claims are similar overall.
+    """
     heads, limits = model.heads, model.thresholds
     similarity = heads["similarity"].probability(values)
-    subject = values["subject_cover"]
-    learned = [f for f in found if f.reason in _LEARNED_REASONS]
+    subject = max(values["subject_cover"], values["clause_cover"])
 
-    contradicting: list[Finding] = []
+    contradicting: dict[ReasonCode, Finding] = {}
     p_contradiction = heads["contradiction"].probability(values)
+    learned = [f for f in found if f.reason in _LEARNED_REASONS]
     if (
         learned
         and p_contradiction >= heads["contradiction"].threshold
         and subject >= limits["learned_subject"]
     ):
-        contradicting += learned
+        contradicting.update((f.reason, f) for f in learned)
     if subject >= limits["rule_subject"] and similarity >= limits["rule_similarity"]:
-        # Typed differences between claims about the very same thing; an antonym counts here too
-        # (the head saw few of them), a bare negation only through the head.
-        contradicting += [f for f in found if f.reason not in _LEARNED_REASONS]
+        for finding in found:
+            if finding.reason not in _LEARNED_REASONS or finding.strength.get("decisive"):
+                contradicting.setdefault(finding.reason, finding)
     if contradicting:
-        confidence = max(p_contradiction, similarity) if learned else similarity
-        return _comparison(a, b, "contradiction", confidence, contradicting)
+        chosen = [f for f in found if f.reason in contradicting]
+        confidence = max(p_contradiction, similarity) if any(f in learned for f in chosen) else similarity
+        return _comparison(a, b, "contradiction", confidence, chosen)
 
     p_paraphrase = heads["paraphrase"].probability(values)
     if p_paraphrase >= heads["paraphrase"].threshold:
@@ -133,9 +140,10 @@ def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
 def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
     """Say how two claims relate: equivalent, contradiction (with reasons), related or unrelated."""
     va, vb = view(a), view(b)
+    chosen = model or default_model()
     fuzzy = {name: scorer(va.key, vb.key) / 100.0 for name, scorer in FUZZY_SCORERS.items()}
     found = findings(va, vb)
-    return decide(va, vb, pair_features(va, vb, fuzzy, found), found, model or default_model())
+    return decide(va, vb, pair_features(va, vb, fuzzy, found, chosen.idf), found, chosen)
 
 
 def compare_many(
@@ -147,5 +155,5 @@ def compare_many(
     chosen = model or default_model()
     return [
         decide(query, other, values, found, chosen)
-        for other, (values, found) in zip(views, features_many(query, views), strict=True)
+        for other, (values, found) in zip(views, features_many(query, views, chosen.idf), strict=True)
     ]

@@ -1,31 +1,34 @@
 """Pair features: rapidfuzz scores, overlaps and the typed mismatches that make a contradiction.
 
-``view(claim)`` reads a claim once (tokens, polarity, quantities, entities, antonym senses);
-``findings(a, b)`` lists the typed differences between two views with their evidence spans;
-``pair_features(a, b, fuzzy)`` turns both into the named numbers the fitted heads weigh.
+``view(claim)`` reads a claim once (tokens, clauses, negation scopes, quantities, entities, antonym
+senses); ``findings(a, b)`` lists the typed differences between two views with their evidence spans;
+``pair_features(a, b, fuzzy, found)`` turns both into the named numbers the fitted heads weigh.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from claimdiff.match import signals
 from claimdiff.match.lexicon import (
     ANTONYMS,
+    DECISIVE_CONCEPTS,
     IRREGULAR_PAST,
     NEAR_COMPLETION,
     NEGATION_WORDS,
     STOP_WORDS,
-    stem,
+    word_stem,
 )
+from claimdiff.match.model import Idf, default_model
 from claimdiff.models import Claim, Evidence, Quantity, ReasonCode
 from claimdiff.text import matching_key
 
@@ -46,6 +49,20 @@ FEATURES: tuple[str, ...] = (
     "unmatched_log",
     "len_ratio",
     "len_diff_log",
+    "len_diff_words",
+    "idf_cosine",
+    "idf_cover_min",
+    "idf_cover_max",
+    "idf_unmatched_log",
+    "char3_dice",
+    "ngram2_min",
+    "ngram2_max",
+    "ngram3_min",
+    "ngram3_max",
+    "ngram4_min",
+    "ngram4_max",
+    "lcs_content_min",
+    "lcs_content_max",
     "numbers_both",
     "numbers_shared",
     "numbers_unshared",
@@ -53,7 +70,11 @@ FEATURES: tuple[str, ...] = (
     "entity_unmatched",
     "negation_mismatch",
     "negation_any",
+    "negation_scope_cover",
+    "negation_head_match",
+    "negation_existential",
     "antonym",
+    "antonym_decisive",
     "quantity_conflict",
     "modality",
     "hedge_mismatch",
@@ -61,6 +82,7 @@ FEATURES: tuple[str, ...] = (
     "speaker_differ",
     "time_conflict",
     "subject_cover",
+    "clause_cover",
     "negation_x_subject",
     "antonym_x_subject",
     "negated_extra",
@@ -71,12 +93,55 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 # Exact figures are read as rounded to their last digit, but never looser than this share of the value.
 _MAX_ROUNDING = 0.15
+# Two figures within this share of each other are not worth a contradiction ($38.28 and $38.30).
+_CLOSE_FIGURES = 0.02
 # Speaker names this close are one person; quotes this close (speaker left out) are the same words.
 _SAME_NAME = 85
 _SAME_QUOTE = 85
-# How far after a negation cue its head word may sit (in words).
-_HEAD_WINDOW = 4
+_SAME_QUOTED_WORDS = 90
+_QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{12,})[\"\u201c\u201d]")
+# How far a negation cue reaches (in words) inside its clause.
+_SCOPE_WINDOW = 25
+# Nouns that deny the action they name ("her refusal to participate", "its failure to act").
+_NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "lack", "absence"])
+# Frame words that pass a negation on to the verb they govern: "has not fulfilled its promise to
+# separate" denies the separating, "did not manage to leave" the leaving.
+_FRAME_STEMS = frozenset(
+    word_stem(w)
+    for w in [
+        "fulfil",
+        "fulfill",
+        "fulfilled",
+        "promise",
+        "pledge",
+        "commitment",
+        "manage",
+        "bother",
+        "succeed",
+        "dare",
+    ]
+)
 _PARTICLES = {"on": 1, "off": -1}
+# What separates clauses: punctuation between two words, or a word that opens a subordinate clause.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
+_SUBORDINATORS = frozenset(
+    ["but", "while", "although", "though", "whereas", "because", "which", "who", "whose", "whom", "where"]
+)
+# Cues that deny the existence of the subject ("nobody is typing", "there is no man ...").
+_EXISTENTIAL_CUES = frozenset(["no", "nobody", "none", "nothing", "neither", "noone"])
+_THERE_IS = frozenset(["is", "are", "was", "were", "there's", "theres"])
+_PREFIX_NEGATIONS = ("un",)
+_MIN_PREFIXED_BASE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NegationCue:
+    """A negation cue of a claim and the content words it bears on (token indexes, in order)."""
+
+    start: int
+    end: int
+    scope: tuple[int, ...]
+    existential: bool
 
 
 @dataclass(slots=True)
@@ -93,6 +158,12 @@ class ClaimView:
     quantities: list[Quantity]
     entity_ids: frozenset[str]
     numbers: frozenset[str]
+    clauses: tuple[int, ...] = ()
+    cues: tuple[NegationCue, ...] = ()
+    negated_stems: frozenset[str] = frozenset()
+    asserted: dict[str, signals.Token] = field(default_factory=dict)
+    stems: tuple[str, ...] = ()
+    char3: Counter[str] = field(default_factory=Counter)
     senses: dict[str, dict[int, signals.Token]] = field(default_factory=dict)
     near: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -107,11 +178,86 @@ class ClaimView:
         return frozenset(self.content)
 
 
+def _is_content(token: signals.Token) -> bool:
+    return token.lower not in STOP_WORDS and token.lower not in NEGATION_WORDS
+
+
+def _clause_indexes(text: str, toks: Sequence[signals.Token]) -> tuple[int, ...]:
+    """The clause number of every token: punctuation and subordinating words open a new clause."""
+    clause, found = 0, []
+    for index, token in enumerate(toks):
+        if index > 0 and (
+            _CLAUSE_PUNCTUATION.search(text[toks[index - 1].end : token.start])
+            or token.lower in _SUBORDINATORS
+        ):
+            clause += 1
+        found.append(clause)
+    return tuple(found)
+
+
+def _cue_tokens(text: str, toks: Sequence[signals.Token]) -> list[tuple[int, int]]:
+    """(first, last) token indexes of each negation cue.
+
+    Extraction's cues ("not", "never", "failed to", "n't") plus the spelling without an apostrophe
+    ("havent"). A cue inside a hyphenated word ("no-confidence vote") modifies a noun and negates
+    nothing, so it is left out.
+    """
+    spans = list(signals.negation_spans(text))
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        inside = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
+        if not inside or any("-" in toks[i].text for i in inside):
+            continue
+        found.append((inside[0], inside[-1]))
+    covered = {i for first, last in found for i in range(first, last + 1)}
+    for index, token in enumerate(toks):
+        if index in covered or "-" in token.text:
+            continue
+        if token.lower in NEGATION_WORDS or token.lower in _NEGATING_NOUNS:
+            found.append((index, index))
+    return sorted(set(found))
+
+
+def _negation_cues(
+    text: str, toks: Sequence[signals.Token], clauses: Sequence[int]
+) -> tuple[NegationCue, ...]:
+    """Each cue with its scope: the content words after it in its clause, up to the next cue.
+
+    A cue that ends its clause ("played by nobody") bears on the content word before it.
+    """
+    cue_spans = _cue_tokens(text, toks)
+    cue_indexes = {i for first, last in cue_spans for i in range(first, last + 1)}
+    cues = []
+    for first, last in cue_spans:
+        scope: list[int] = []
+        for index in range(last + 1, min(len(toks), last + 1 + _SCOPE_WINDOW)):
+            if clauses[index] != clauses[last] or index in cue_indexes:
+                break
+            if _is_content(toks[index]) and toks[index].stem not in _FRAME_STEMS:
+                scope.append(index)
+        if not scope:
+            before = [i for i in range(first) if clauses[i] == clauses[first] and _is_content(toks[i])]
+            scope = before[-1:]
+        word = toks[first].lower
+        opening = first == 0 or clauses[first - 1] != clauses[first]
+        after_there = first >= 1 and (
+            toks[first - 1].lower in ("there's", "theres")
+            or (first >= 2 and toks[first - 1].lower in _THERE_IS and toks[first - 2].lower == "there")
+        )
+        existential = word in _EXISTENTIAL_CUES and (opening or after_there)
+        cues.append(NegationCue(toks[first].start, toks[last].end, tuple(scope), existential))
+    return tuple(cues)
+
+
+def _char_ngrams(key: str, n: int = 3) -> Counter[str]:
+    return Counter(key[i : i + n] for i in range(len(key) - n + 1))
+
+
 def view(claim: Claim) -> ClaimView:
     """Read a claim for matching."""
     text = claim.text
     toks = signals.tokens(text)
-    content = [t.stem for t in toks if t.lower not in STOP_WORDS and t.lower not in NEGATION_WORDS]
+    content = [t.stem for t in toks if _is_content(t)]
     plain = [t.stem for t in toks if t.lower not in NEGATION_WORDS]
     senses: dict[str, dict[int, signals.Token]] = {}
     for index, token in enumerate(toks):
@@ -123,21 +269,39 @@ def view(claim: Claim) -> ClaimView:
             phrase = signals.Token(f"{verb.text} {token.text}", "", "", verb.start, token.end)
             senses.setdefault("particle:" + verb.stem, {}).setdefault(_PARTICLES[token.lower], phrase)
     near = [
-        (m.start(), m.end(), stem((m.group("ing") or m.group("verb")).lower()))
+        (m.start(), m.end(), word_stem((m.group("ing") or m.group("verb")).lower()))
         for m in NEAR_COMPLETION.finditer(text)
     ]
+    clauses = _clause_indexes(text, toks)
+    cues = _negation_cues(text, toks, clauses)
+    in_scope = {i for cue in cues for i in cue.scope}
+    cue_chars = [(cue.start, cue.end) for cue in cues]
+    asserted: dict[str, signals.Token] = {}
+    for index, token in enumerate(toks):
+        if index in in_scope or not _is_content(token):
+            continue
+        if any(start < token.end and token.start < end for start, end in cue_chars):
+            continue
+        asserted.setdefault(token.stem, token)
+    key = matching_key(text)
     entity_ids = frozenset(e.id.lower() for e in signals.claim_entities(claim))
     return ClaimView(
         claim=claim,
-        key=matching_key(text),
+        key=key,
         tokens=toks,
         content=content,
         bigrams=frozenset(pairwise(plain)),
-        negation=signals.negation_spans(text),
+        negation=tuple((cue.start, cue.end) for cue in cues),
         hedges=signals.hedge_spans(text),
         quantities=signals.claim_quantities(claim),
         entity_ids=entity_ids,
         numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+        clauses=clauses,
+        cues=cues,
+        negated_stems=frozenset(toks[i].stem for i in in_scope),
+        asserted=asserted,
+        stems=tuple(t.stem for t in toks),
+        char3=_char_ngrams(key),
         senses=senses,
         near=near,
     )
@@ -148,11 +312,22 @@ def view(claim: Claim) -> ClaimView:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One typed difference between two claims, with its evidence on both sides."""
+    """One typed difference between two claims, with its evidence on both sides.
+
+    ``masked`` are the spans that differ (left out when measuring the shared subject); by default
+    the evidence. A negation's evidence includes the negated word, which both sides share.
+    """
 
     reason: ReasonCode
     evidence: tuple[Evidence, ...]
     side: str | None = None  # for a negation: the side that negates
+    masked: tuple[Evidence, ...] | None = None
+    strength: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def differing(self) -> tuple[Evidence, ...]:
+        """The spans that differ between the two claims."""
+        return self.evidence if self.masked is None else self.masked
 
 
 def _evidence(side: str, v: ClaimView, start: int, end: int, reason: ReasonCode) -> Evidence:
@@ -162,49 +337,83 @@ def _evidence(side: str, v: ClaimView, start: int, end: int, reason: ReasonCode)
 
 
 def _negated_heads(v: ClaimView) -> dict[str, tuple[int, int]]:
-    """The words each negation cue bears on, with the span from the cue to the word.
-
-    The first content word after the cue ("not separated" -> separat; "nobody is rinsing" -> rins),
-    or, when the cue ends its clause ("played by nobody"), the content word before it.
-    """
+    """The first word each negation cue bears on, with the span from the cue to that word."""
     heads: dict[str, tuple[int, int]] = {}
-    for start, end in v.negation:
-        after = [t for t in v.tokens if t.start >= end][:_HEAD_WINDOW]
-        content = [t for t in after if t.lower not in STOP_WORDS and t.lower not in NEGATION_WORDS][:1]
-        if not content:
-            before = [t for t in v.tokens if t.end <= start and t.lower not in STOP_WORDS]
-            content = before[-1:]
-        for head in content:
-            heads.setdefault(head.stem, (min(start, head.start), max(end, head.end)))
+    for cue in v.cues:
+        if cue.scope:
+            head = v.tokens[cue.scope[0]]
+            heads.setdefault(head.stem, (min(cue.start, head.start), max(cue.end, head.end)))
     return heads
 
 
 def _negation(a: ClaimView, b: ClaimView) -> Finding | None:
-    """A word negated on one side and asserted on the other ("has not separated" / "has separated").
+    """Words negated on one side and asserted on the other ("has not separated" / "has separated").
 
-    Read clause by clause through the cues' head words rather than from the claims' overall
-    polarity: "no boy ... and no man ..." negates twice without cancelling. The negated word must
-    be asserted on the other side: "declined to elaborate" says nothing against a claim that never
-    mentions elaborating; and if both sides negate it, only the clause structure differs.
+    Read cue by cue through each cue's scope (the rest of its clause) rather than from the claims'
+    overall polarity: "no boy ... and no man ..." negates twice without cancelling, and "has not
+    fulfilled its promise to separate" denies the separating. A word negated on both sides is no
+    difference; a cue whose words the other side never mentions ("declined to elaborate") is none.
+    The strongest cue wins: the largest share of its scope asserted on the other side.
     """
-    heads = {"a": _negated_heads(a), "b": _negated_heads(b)}
+    best: tuple[float, Finding] | None = None
     for side, negated, plain in (("a", a, b), ("b", b, a)):
         other = "b" if side == "a" else "a"
-        plain_stems = {t.stem: t for t in plain.tokens}
-        for head, (start, end) in heads[side].items():
-            if head in heads[other] or head not in plain_stems:
+        for cue in negated.cues:
+            if not cue.scope:
                 continue
-            match = plain_stems[head]
+            matched = [
+                i
+                for i in cue.scope
+                if negated.tokens[i].stem in plain.asserted
+                and negated.tokens[i].stem not in plain.negated_stems
+            ]
+            if not matched:
+                continue
+            cover = len(matched) / len(cue.scope)
+            head_match = float(matched[0] == cue.scope[0])
+            first = negated.tokens[matched[0]]
+            answer = plain.asserted[first.stem]
+            start, end = min(cue.start, first.start), max(cue.end, first.end)
             evidence = (
                 _evidence(side, negated, start, end, "negation"),
-                _evidence(other, plain, match.start, match.end, "negation"),
+                _evidence(other, plain, answer.start, answer.end, "negation"),
             )
-            return Finding("negation", tuple(sorted(evidence, key=lambda e: e.side)), side)
-    return None
+            finding = Finding(
+                "negation",
+                tuple(sorted(evidence, key=lambda e: e.side)),
+                side,
+                masked=(_evidence(side, negated, cue.start, cue.end, "negation"),),
+                strength={"cover": cover, "head": head_match, "existential": float(cue.existential)},
+            )
+            score = cover + head_match
+            if best is None or score > best[0]:
+                best = (score, finding)
+    return best[1] if best else None
+
+
+def _prefix_antonyms(a: ClaimView, b: ClaimView) -> list[tuple[signals.Token, signals.Token]]:
+    """Words that one side negates by prefix ("unfolding" against "folding")."""
+    pairs = []
+    for first, second in ((a, b), (b, a)):
+        plain = {t.stem: t for t in second.tokens if _is_content(t)}
+        mine = {t.stem for t in first.tokens}
+        for token in first.tokens:
+            for prefix in _PREFIX_NEGATIONS:
+                base = token.stem[len(prefix) :]
+                if (
+                    token.stem.startswith(prefix)
+                    and len(base) >= _MIN_PREFIXED_BASE
+                    and base in plain
+                    and base not in mine
+                    and token.stem not in {t.stem for t in second.tokens}
+                ):
+                    pairs.append((token, plain[base]) if first is a else (plain[base], token))
+    return pairs
 
 
 def _antonyms(a: ClaimView, b: ClaimView) -> Finding | None:
     evidence: dict[tuple[str, int], Evidence] = {}
+    decisive = False
     for concept, a_sides in a.senses.items():
         b_sides = b.senses.get(concept)
         if not b_sides or len(a_sides) != 1 or len(b_sides) != 1 or a_sides.keys() == b_sides.keys():
@@ -212,7 +421,13 @@ def _antonyms(a: ClaimView, b: ClaimView) -> Finding | None:
         ta, tb = next(iter(a_sides.values())), next(iter(b_sides.values()))
         evidence[("a", ta.start)] = _evidence("a", a, ta.start, ta.end, "antonym")
         evidence[("b", tb.start)] = _evidence("b", b, tb.start, tb.end, "antonym")
-    return Finding("antonym", tuple(evidence.values())) if evidence else None
+        decisive = decisive or concept in DECISIVE_CONCEPTS
+    for ta, tb in _prefix_antonyms(a, b):
+        evidence[("a", ta.start)] = _evidence("a", a, ta.start, ta.end, "antonym")
+        evidence[("b", tb.start)] = _evidence("b", b, tb.start, tb.end, "antonym")
+    if not evidence:
+        return None
+    return Finding("antonym", tuple(evidence.values()), strength={"decisive": float(decisive)})
 
 
 def _rounding(quantity: Quantity) -> float:
@@ -240,7 +455,8 @@ def _interval(quantity: Quantity) -> tuple[float, float]:
         # One open end: "more than two hours" is [2, inf), "under 30" is (-inf, 30].
         low = quantity.low if quantity.low is not None else -math.inf
         high = quantity.high if quantity.high is not None else math.inf
-    slack = _rounding(quantity)
+    # Figures this close are the same figure reported at another moment or rounded another way.
+    slack = max(_rounding(quantity), _CLOSE_FIGURES * abs(quantity.value or 0.0))
     return low - slack, high + slack
 
 
@@ -320,11 +536,29 @@ def _same_person(name_a: str, name_b: str) -> bool:
     return bool(words_a & words_b) or fuzz.token_set_ratio(name_a, name_b) >= _SAME_NAME
 
 
+def _named_person(v: ClaimView) -> bool:
+    """Whether the claim's speaker is a person named by a proper name (not "he", not "the judge")."""
+    speaker = v.claim.speaker
+    return (
+        speaker is not None
+        and speaker.kind == "person"
+        and speaker.resolved_from is None
+        and not speaker.id.startswith("pronoun:")
+        and speaker.name[:1].isupper()
+    )
+
+
+def _quoted(v: ClaimView) -> str:
+    """The claim's quoted words, when it quotes someone directly."""
+    return " ".join(m.group(1) for m in _QUOTED.finditer(v.claim.text))
+
+
 def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
+    """The same words given to two different people."""
     sa, sb = a.claim.speaker, b.claim.speaker
-    if sa is None or sb is None or sa.id == sb.id or sa.kind != "person" or sb.kind != "person":
+    if sa is None or sb is None or sa.id == sb.id or not _named_person(a) or not _named_person(b):
         return None  # groups, organisations and pronouns are too loosely named to tell apart
-    if sa.resolved_from or sb.resolved_from or _same_person(sa.name, sb.name):
+    if _same_person(sa.name, sb.name):
         return None
     spans = {side: _speaker_span(v) for side, v in (("a", a), ("b", b))}
     if spans["a"] is None or spans["b"] is None:
@@ -333,7 +567,15 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     def without_speaker(v: ClaimView, span: tuple[int, int]) -> str:
         return matching_key(v.claim.text[: span[0]] + " " + v.claim.text[span[1] :])
 
-    if fuzz.token_sort_ratio(without_speaker(a, spans["a"]), without_speaker(b, spans["b"])) < _SAME_QUOTE:
+    quote_a, quote_b = _quoted(a), _quoted(b)
+    if quote_a and quote_b:
+        same = fuzz.ratio(matching_key(quote_a), matching_key(quote_b)) >= _SAME_QUOTED_WORDS
+    else:
+        same = (
+            fuzz.token_sort_ratio(without_speaker(a, spans["a"]), without_speaker(b, spans["b"]))
+            >= _SAME_QUOTE
+        )
+    if not same:
         return None  # not the same words: two people saying different things
     return Finding(
         "attribution",
@@ -360,7 +602,7 @@ def _antonym_negated(antonym: Finding, a: ClaimView, b: ClaimView) -> bool:
     """Whether one side negates its own antonym word (a double negative)."""
     for side, v in (("a", a), ("b", b)):
         negated = _negated_heads(v)
-        if any(stem(e.text.lower()) in negated for e in antonym.evidence if e.side == side):
+        if any(word_stem(e.text.lower()) in negated for e in antonym.evidence if e.side == side):
             return True
     return False
 
@@ -378,11 +620,16 @@ def findings(a: ClaimView, b: ClaimView) -> list[Finding]:
 # ---------------------------------------------------------------- subject and features
 
 
-def _masked_content(v: ClaimView, spans: Sequence[Evidence]) -> set[str]:
-    """Content stems outside the evidence spans, numbers and antonym words: what the claim is about."""
+def _masked_content(v: ClaimView, spans: Sequence[Evidence], clauses: set[int] | None) -> set[str]:
+    """Content stems outside the differing spans, numbers and antonym words: what the claim is about.
+
+    With ``clauses``, only the words of those clauses count (the clauses where the claims differ).
+    """
     kept: set[str] = set()
-    for token in v.tokens:
-        if token.lower in STOP_WORDS or token.lower in NEGATION_WORDS or token.lower in ANTONYMS:
+    for index, token in enumerate(v.tokens):
+        if clauses is not None and v.clauses[index] not in clauses:
+            continue
+        if not _is_content(token) or token.lower in ANTONYMS:
             continue
         if token.lower[:1].isdigit() or any(e.start < token.end and token.start < e.end for e in spans):
             continue
@@ -390,15 +637,40 @@ def _masked_content(v: ClaimView, spans: Sequence[Evidence]) -> set[str]:
     return kept
 
 
-def subject_cover(a: ClaimView, b: ClaimView, found: Sequence[Finding] = ()) -> float:
-    """How much of the shorter claim's subject the other shares, differing spans left out (0..1)."""
-    spans = [e for f in found for e in f.evidence]
-    ca = _masked_content(a, [e for e in spans if e.side == "a"])
-    cb = _masked_content(b, [e for e in spans if e.side == "b"])
-    if not ca or not cb:
+def _touched_clauses(v: ClaimView, spans: Sequence[Evidence]) -> set[int] | None:
+    touched = {
+        v.clauses[i]
+        for i, t in enumerate(v.tokens)
+        if any(e.start < t.end and t.start < e.end for e in spans)
+    }
+    return touched or None
+
+
+def _subject_parts(
+    a: ClaimView, b: ClaimView, found: Sequence[Finding], *, clause: bool
+) -> tuple[int, int, float]:
+    """(subject words of a, of b, shared words with shared entities counting half)."""
+    spans = [e for f in found for e in f.differing]
+    evidence = [e for f in found for e in f.evidence]
+    clauses_a = _touched_clauses(a, [e for e in evidence if e.side == "a"]) if clause else None
+    clauses_b = _touched_clauses(b, [e for e in evidence if e.side == "b"]) if clause else None
+    ca = _masked_content(a, [e for e in spans if e.side == "a"], clauses_a)
+    cb = _masked_content(b, [e for e in spans if e.side == "b"], clauses_b)
+    return len(ca), len(cb), len(ca & cb) + 0.5 * len(a.entity_ids & b.entity_ids)
+
+
+def subject_cover(
+    a: ClaimView, b: ClaimView, found: Sequence[Finding] = (), *, clause: bool = False
+) -> float:
+    """How much of the shorter claim's subject the other shares, differing spans left out (0..1).
+
+    With ``clause``, only the clauses that hold the differences are compared: a long sentence that
+    goes on about something else after a comma still makes the same statement in its first clause.
+    """
+    size_a, size_b, shared = _subject_parts(a, b, found, clause=clause)
+    if not size_a or not size_b:
         return 0.0
-    shared = len(ca & cb) + 0.5 * len(a.entity_ids & b.entity_ids)
-    return min(1.0, shared / min(len(ca), len(cb)))
+    return min(1.0, shared / min(size_a, size_b))
 
 
 def fuzzy_scores(query: str, choices: Sequence[str]) -> dict[str, list[float]]:
@@ -421,8 +693,51 @@ def fuzzy_scores(query: str, choices: Sequence[str]) -> dict[str, list[float]]:
     }
 
 
+def _idf_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float]:
+    """Overlap weighted by how rare each word is (rare shared words say more than "the")."""
+    count_a, count_b = Counter(a.stems), Counter(b.stems)
+    weight = idf.weight
+    dot = sum(weight(w) ** 2 * min(n, count_b[w]) for w, n in count_a.items() if w in count_b)
+    norm_a = math.sqrt(sum((weight(w) * n) ** 2 for w, n in count_a.items()))
+    norm_b = math.sqrt(sum((weight(w) * n) ** 2 for w, n in count_b.items()))
+    set_a, set_b = set(count_a), set(count_b)
+    mass_a, mass_b = sum(map(weight, set_a)), sum(map(weight, set_b))
+    shared = sum(map(weight, set_a & set_b))
+    cover_a = shared / mass_a if mass_a else 0.0
+    cover_b = shared / mass_b if mass_b else 0.0
+    return {
+        "idf_cosine": dot / (norm_a * norm_b) if norm_a and norm_b else 0.0,
+        "idf_cover_min": min(cover_a, cover_b),
+        "idf_cover_max": max(cover_a, cover_b),
+        "idf_unmatched_log": math.log1p(sum(map(weight, set_a ^ set_b))),
+    }
+
+
+def _ngram_features(a: ClaimView, b: ClaimView) -> dict[str, float]:
+    """Shared word n-grams (stems) as a share of each side, and the longest common run of content."""
+    features: dict[str, float] = {}
+    for n in (2, 3, 4):
+        grams_a = Counter(zip(*(a.stems[i:] for i in range(n)), strict=False))
+        grams_b = Counter(zip(*(b.stems[i:] for i in range(n)), strict=False))
+        shared = sum((grams_a & grams_b).values())
+        share_a = shared / max(sum(grams_a.values()), 1)
+        share_b = shared / max(sum(grams_b.values()), 1)
+        features[f"ngram{n}_min"], features[f"ngram{n}_max"] = min(share_a, share_b), max(share_a, share_b)
+    common = LCSseq.similarity(a.content, b.content)
+    shorter, longer = sorted((len(a.content), len(b.content)))
+    features["lcs_content_min"] = common / max(shorter, 1)
+    features["lcs_content_max"] = common / max(longer, 1)
+    total = sum(a.char3.values()) + sum(b.char3.values())
+    features["char3_dice"] = 2 * sum((a.char3 & b.char3).values()) / total if total else 0.0
+    return features
+
+
 def pair_features(
-    a: ClaimView, b: ClaimView, fuzzy: dict[str, float], found: Sequence[Finding]
+    a: ClaimView,
+    b: ClaimView,
+    fuzzy: dict[str, float],
+    found: Sequence[Finding],
+    idf: Idf | None = None,
 ) -> dict[str, float]:
     """The named features of one pair; ``fuzzy`` holds the four rapidfuzz scores (0..1)."""
     ca, cb = a.content_set, b.content_set
@@ -432,14 +747,17 @@ def pair_features(
     cover_b = shared / len(cb) if cb else 0.0
     bigram_total = len(a.bigrams) + len(b.bigrams)
     len_a, len_b = max(len(a.tokens), 1), max(len(b.tokens), 1)
-    reasons = {f.reason for f in found}
+    by_reason = {f.reason: f for f in found}
     subject = subject_cover(a, b, found)
     sa, sb = a.claim.speaker, b.claim.speaker
     both_speakers = sa is not None and sb is not None
     entities_union = len(a.entity_ids | b.entity_ids)
+    negation = by_reason.get("negation")
+    antonym = by_reason.get("antonym")
+    strength = negation.strength if negation is not None else {}
     features = {
         **fuzzy,
-        "word_edit_sim": Indel.normalized_similarity([t.stem for t in a.tokens], [t.stem for t in b.tokens]),
+        "word_edit_sim": Indel.normalized_similarity(list(a.stems), list(b.stems)),
         "content_jaccard": shared / union,
         "content_cover_min": min(cover_a, cover_b),
         "content_cover_max": max(cover_a, cover_b),
@@ -447,28 +765,38 @@ def pair_features(
         "unmatched_log": math.log1p(len(ca ^ cb)),
         "len_ratio": min(len_a, len_b) / max(len_a, len_b),
         "len_diff_log": abs(math.log(len_a / len_b)),
+        "len_diff_words": abs(len_a - len_b) / 10.0,
+        **_idf_features(a, b, idf or default_model().idf),
+        **_ngram_features(a, b),
         "numbers_both": float(bool(a.numbers) and bool(b.numbers)),
         "numbers_shared": float(bool(a.numbers & b.numbers)),
         "numbers_unshared": float(bool(a.numbers ^ b.numbers)),
         "entity_jaccard": len(a.entity_ids & b.entity_ids) / entities_union if entities_union else 0.0,
         "entity_unmatched": math.log1p(len(a.entity_ids ^ b.entity_ids)),
-        "negation_mismatch": float("negation" in reasons),
-        "negation_any": float(a.claim.negated or b.claim.negated),
-        "antonym": float("antonym" in reasons),
-        "quantity_conflict": float("quantity" in reasons),
-        "modality": float("modality" in reasons),
+        "negation_mismatch": float(negation is not None),
+        "negation_any": float(bool(a.cues) or bool(b.cues)),
+        "negation_scope_cover": strength.get("cover", 0.0),
+        "negation_head_match": strength.get("head", 0.0),
+        "negation_existential": strength.get("existential", 0.0),
+        "antonym": float(antonym is not None),
+        "antonym_decisive": antonym.strength.get("decisive", 0.0) if antonym is not None else 0.0,
+        "quantity_conflict": float("quantity" in by_reason),
+        "modality": float("modality" in by_reason),
         "hedge_mismatch": float(a.hedged != b.hedged),
         "speaker_same": float(both_speakers and sa is not None and sb is not None and sa.id == sb.id),
-        "speaker_differ": float("attribution" in reasons),
-        "time_conflict": float("time" in reasons),
+        "speaker_differ": float("attribution" in by_reason),
+        "time_conflict": float("time" in by_reason),
         "subject_cover": subject,
+        "clause_cover": subject_cover(a, b, found, clause=True) if found else subject,
     }
     # Denying a more specific statement ("no girl playing a grand piano on stage") does not deny
-    # the general one ("a girl is playing the piano"): what each side says beyond the other.
-    negation = next((f for f in found if f.reason == "negation"), None)
-    extra_a = 1.0 - cover_a if ca else 0.0
-    extra_b = 1.0 - cover_b if cb else 0.0
+    # the general one ("a girl is playing the piano"): what each side says beyond the other, in
+    # the clauses where they differ.
+    extra_a = extra_b = 0.0
     if negation is not None:
+        size_a, size_b, shared_words = _subject_parts(a, b, found, clause=True)
+        extra_a = max(0.0, 1.0 - shared_words / size_a) if size_a else 0.0
+        extra_b = max(0.0, 1.0 - shared_words / size_b) if size_b else 0.0
         features["negated_extra"] = extra_a if negation.side == "a" else extra_b
         features["asserted_extra"] = extra_b if negation.side == "a" else extra_a
     else:
@@ -479,7 +807,7 @@ def pair_features(
 
 
 def features_many(
-    query: ClaimView, candidates: Sequence[ClaimView]
+    query: ClaimView, candidates: Sequence[ClaimView], idf: Idf | None = None
 ) -> list[tuple[dict[str, float], list[Finding]]]:
     """Features and findings of one claim against many (fuzzy scores computed in one call per scorer)."""
     if not candidates:
@@ -489,5 +817,5 @@ def features_many(
     for index, candidate in enumerate(candidates):
         found = findings(query, candidate)
         fuzzy = {name: row[index] for name, row in scores.items()}
-        result.append((pair_features(query, candidate, fuzzy, found), found))
+        result.append((pair_features(query, candidate, fuzzy, found, idf), found))
     return result

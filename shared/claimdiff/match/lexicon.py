@@ -230,6 +230,40 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("legal", "legal lawful", "illegal unlawful"),
     ("true", "true genuine", "false fake hoax"),
     ("add", "add added adds adding", "remove removed removes removing"),
+    ("awake", "awake", "asleep sleeping"),
+    ("wet", "wet", "dry"),
+    ("hot", "hot warm", "cold"),
+    ("clean", "clean cleaning cleaned", "dirty dirtying"),
+    ("fast", "fast quickly rapidly", "slow slowly"),
+    ("happy", "happy", "sad unhappy"),
+    ("loud", "loud loudly", "quiet quietly silent silently"),
+    ("laugh", "laugh laughs laughing laughed", "cry cries crying cried"),
+    ("enter", "enter enters entering entered", "exit exits exiting exited"),
+    ("arrive", "arrive arrives arriving arrived", "depart departs departing departed"),
+    ("remember", "remember remembers remembered", "forget forgets forgot forgotten"),
+    ("include", "include includes included including", "exclude excludes excluded excluding"),
+)
+
+# Concepts whose two sides are outcomes of one event (a decision, a vote, a verdict, a count):
+# said of the same subject they cannot both be true. The others describe scenes ("near", "large"),
+# where the two sides often describe different parts of one picture and only the learned head decides.
+DECISIVE_CONCEPTS = frozenset(
+    [
+        "agree",
+        "confirm",
+        "accept",
+        "approve",
+        "rise",
+        "win",
+        "support",
+        "allow",
+        "guilty",
+        "alive",
+        "success",
+        "legal",
+        "true",
+        "arrest",
+    ]
 )
 
 
@@ -416,22 +450,82 @@ REFUTING_WORDS = frozenset(
     ]
 )
 
+# Everyday synonyms: each set is read as one word when claims are compared ("a lady is slicing"
+# and "a woman is cutting" say the same). Only words that are interchangeable in most contexts.
+_SYNONYM_SETS: tuple[str, ...] = (
+    "man guy gentleman",
+    "woman lady",
+    "child kid",
+    "talk speak chat",
+    "cut slice chop",
+    "phone telephone cellphone",
+    "gun pistol firearm",
+    "car automobile",
+    "big large huge",
+    "small little tiny",
+    "fix repair",
+    "start begin",
+    "buy purchase",
+    "help assist",
+    "fast quick rapid",
+    "reply respond",
+    "shout yell scream",
+    "look gaze stare",
+    "sofa couch",
+    "rock stone",
+    "road street",
+    "jump leap",
+    "sea ocean",
+    "photo photograph picture",
+    "bike bicycle",
+    "motorcycle motorbike",
+    "deceive fool mislead",
+    "try attempt",
+    "stop halt",
+    "reveal disclose",
+)
+
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Strip common English inflections so that "signed", "signing" and "signs" meet."""
+    """Strip common English inflections so that "signed", "signing" and "signs" meet.
+
+    Final "e"s go too, so that "separate" meets "separated", "rise" meets "rising" and "agree"
+    meets "agreed".
+    """
     if len(word) <= 3 or not word.isalpha():
         return word
+    base = word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             if suffix in ("ied", "ies"):
                 return base + "y"
             if suffix in ("ing", "ed", "edly", "ings") and len(base) > 3 and base[-1] == base[-2]:
-                return base[:-1]  # "stopped" -> "stop"
-            if suffix == "s" and word.endswith("ss"):
-                return word
-            return base
-    return word
+                base = base[:-1]  # "stopped" -> "stop"
+            elif suffix == "s" and word.endswith("ss"):
+                base = word
+            break
+    while len(base) > 3 and base.endswith("e"):
+        base = base[:-1]
+    return base
+
+
+def _build_synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in _SYNONYM_SETS:
+        words = group.split()
+        for word in words:
+            table[stem(word)] = stem(words[0])
+    return table
+
+
+_SYNONYMS = _build_synonyms()
+
+
+def word_stem(word: str) -> str:
+    """The stem a word is compared by: its stem, or the stem of its synonym set's first word."""
+    base = stem(word)
+    return _SYNONYMS.get(base, base)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,11 +80,38 @@ class LinearHead:
 
 
 @dataclass(frozen=True, slots=True)
+class Idf:
+    """Inverse document frequencies of word stems (fitted on MSRP train sentences).
+
+    Only the stems seen in at least two sentences are stored; any other word is as rare as a word
+    seen once, ``default``. Without a table every word weighs 1 (plain overlap).
+    """
+
+    weights: Mapping[str, float] = field(default_factory=dict)
+    default: float = 1.0
+
+    def weight(self, word: str) -> float:
+        """The weight of one stem."""
+        return self.weights.get(word, self.default)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Idf:
+        """Build the table from its JSON form (``{"default": x, "weights": {stem: idf}}``)."""
+        if not data:
+            return cls()
+        return cls(
+            weights={str(k): float(v) for k, v in data.get("weights", {}).items()},
+            default=float(data.get("default", 1.0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
-    """All heads and decision thresholds of the matcher."""
+    """All heads, decision thresholds and the word weights of the matcher."""
 
     heads: dict[str, LinearHead]
     thresholds: dict[str, float]
+    idf: Idf = field(default_factory=Idf)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -92,6 +119,7 @@ class Model:
         return cls(
             heads={name: LinearHead.from_dict(head) for name, head in data["heads"].items()},
             thresholds={name: float(value) for name, value in data.get("thresholds", {}).items()},
+            idf=Idf.from_dict(data.get("idf")),
         )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from claimdiff.extract import polarity
 from claimdiff.extract.entities import find_entities
 from claimdiff.extract.quantities import find_quantities
-from claimdiff.match.lexicon import NEGATION_WORDS, STOP_WORDS, stem
+from claimdiff.match.lexicon import NEGATION_WORDS, STOP_WORDS, word_stem
 from claimdiff.models import Claim, Entity, Quantity, TimeRef
 
 _TOKEN = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*", re.UNICODE)
@@ -39,7 +39,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     for match in _TOKEN.finditer(text):
         word = match.group()
         lower = word.lower().replace("\u2019", "'")
-        found.append(Token(word, lower, stem(lower.replace(".", "")), match.start(), match.end()))
+        found.append(Token(word, lower, word_stem(lower.replace(".", "")), match.start(), match.end()))
     return tuple(found)
 
 
