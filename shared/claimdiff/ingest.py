@@ -162,7 +162,7 @@ class Ingestor:
             document = self._parse(current, change.key)
         except RejectedInputError as error:
             rejected = article.model_copy(update={"status": ArticleStatus.REJECTED, "reason": error.reason})
-            removed = self._replace_claims(article_id, [])
+            removed, _ = self._replace_claims(article_id, [])
             self._store.put_article(rejected)
             return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason)
         published_at = document.published_at or parse_date(current.metadata.get(PUBLISHED_AT_METADATA))
@@ -170,12 +170,9 @@ class Ingestor:
             update={"title": document.title, "url": document.url, "published_at": published_at}
         )
         claims = article_claims(article, document, max_claims=self._config.max_claims_per_article)
-        before = len(self._store.list_claims(article_id))
-        removed = self._replace_claims(article_id, claims)
+        removed, added = self._replace_claims(article_id, claims)
         self._store.put_article(article.model_copy(update={"claim_count": len(claims)}))
-        return IngestResult(
-            article_id, "processed", claims_added=len(claims) - (before - removed), claims_removed=removed
-        )
+        return IngestResult(article_id, "processed", claims_added=added, claims_removed=removed)
 
     def _parse(self, current: StoredObject, key: str) -> Document:
         if current.size > self._config.max_article_bytes:
@@ -184,8 +181,11 @@ class Ingestor:
             )
         return parse_document(current.body, key, max_bytes=self._config.max_article_bytes)
 
-    def _replace_claims(self, article_id: str, claims: list[Claim]) -> int:
-        """Delete the claims that are gone, add the new ones; unchanged claims keep their relations."""
+    def _replace_claims(self, article_id: str, claims: list[Claim]) -> tuple[int, int]:
+        """Delete the claims that are gone, add the new ones; unchanged claims keep their relations.
+
+        Returns how many claims were removed and how many added.
+        """
         old = {claim.id: claim for claim in self._store.list_claims(article_id)}
         new_ids = {claim.id for claim in claims}
         gone = [claim for claim_id, claim in old.items() if claim_id not in new_ids]
@@ -194,11 +194,11 @@ class Ingestor:
         added = [claim for claim in claims if claim.id not in old]
         if added:
             self._store.put_claims(added)
-        return len(gone)
+        return len(gone), len(added)
 
     def _retract(self, article_id: str) -> IngestResult:
         if self._store.get_article(article_id) is None and not self._store.list_claims(article_id):
             return IngestResult(article_id, "absent")
-        removed = self._replace_claims(article_id, [])
+        removed, _ = self._replace_claims(article_id, [])
         self._store.delete_article(article_id)
         return IngestResult(article_id, "retracted", claims_removed=removed)

@@ -6,64 +6,20 @@ the same through both, which is also what keeps the fake honest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 from api import app as api_app
-from claimdiff.config import settings
+from claimdiff.store.dynamodb import DynamoClaimStore
 
-pytest.importorskip("claimdiff.store.dynamodb", reason="the DynamoDB adapter is not there yet")
-moto = pytest.importorskip("moto")
-
-from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: E402
-from claimdiff_local.template import load_template  # noqa: E402
-
-from tests.unit.api_events import ApiResponse, World, call, path_of, seed_world  # noqa: E402
-
-TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
-TABLE = "claimdiff-api-test-claims"
-
-
-def create_claims_table(name: str) -> None:
-    """The claims table with the keys and indexes template.yaml gives it (no second definition)."""
-    properties = load_template(TEMPLATE)["Resources"]["ClaimsTable"]["Properties"]
-    request: dict[str, Any] = {
-        "TableName": name,
-        "AttributeDefinitions": properties["AttributeDefinitions"],
-        "KeySchema": properties["KeySchema"],
-        "BillingMode": properties["BillingMode"],
-    }
-    if properties.get("GlobalSecondaryIndexes"):
-        request["GlobalSecondaryIndexes"] = properties["GlobalSecondaryIndexes"]
-    boto3.client("dynamodb").create_table(**request)
+from tests.integration.conftest import Aws
+from tests.unit.api_events import ApiResponse, World, call, path_of, seed_world
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-        "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
-        "CLAIMS_TABLE_NAME": TABLE,
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-    settings.cache_clear()
-    with moto.mock_aws():
-        create_claims_table(TABLE)
-        yield
-    settings.cache_clear()
-
-
-@pytest.fixture
-def worlds(aws: None, monkeypatch: pytest.MonkeyPatch) -> tuple[World, World]:
+def worlds(aws: Aws, monkeypatch: pytest.MonkeyPatch) -> tuple[World, World]:
     """(the world in DynamoDB, served by the handler's own store; the same world in memory)."""
-    dynamo_world = seed_world(DynamoClaimStore(TABLE))
+    dynamo_world = seed_world(DynamoClaimStore(aws.table))
     memory_world = seed_world()
     monkeypatch.setattr(api_app, "_store", None)  # the handler builds its adapter from the environment
     return dynamo_world, memory_world
@@ -94,11 +50,13 @@ def drain(path: str, limit: int, **query: str) -> list[dict[str, Any]]:
     raise AssertionError("pagination did not end")
 
 
-def test_the_handler_builds_the_dynamodb_store_from_the_environment(worlds: tuple[World, World]) -> None:
+def test_the_handler_builds_the_dynamodb_store_from_the_environment(
+    aws: Aws, worlds: tuple[World, World]
+) -> None:
     assert get("/articles/wire-a-1").status == 200
     store = api_app.get_store()
     assert isinstance(store, DynamoClaimStore)
-    assert store.table_name == TABLE
+    assert store.table_name == aws.table
 
 
 @pytest.mark.parametrize(

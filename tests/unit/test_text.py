@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from claimdiff.text import matching_key, normalise, sentences, visible_view
+from claimdiff.text import lower_view, matching_key, normalise, sentences, visible_view
 from claimdiff.text.segmentation import MAX_SENTENCE_CHARS
 
 
@@ -34,6 +34,16 @@ def test_visible_view_maps_offsets_back_to_the_original() -> None:
     assert offsets is not None
     assert [text[offsets[i]] for i in range(len(view))] == list("abcd")
     assert visible_view("plain") == ("plain", None)
+
+
+def test_lower_view_keeps_offsets_and_collects_the_lower_case_words() -> None:
+    view = lower_view("Kerry WON'T sign, U.S. said")
+    assert view.text == "kerry won't sign, u.s. said"
+    assert view.words == {"kerry", "won", "t", "sign", "u", "s", "said"}
+    # "İ" lower-cases to two characters: it is kept as it is so that offsets never move.
+    text = "İstanbul Said"
+    view = lower_view(text)
+    assert len(view.text) == len(text) and view.text.endswith("stanbul said") and "said" in view.words
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimdiff.extract.entities import ORGANISATION_WORDS, PARTICLES, canonical_id
+from claimdiff.text import LowerView, lower_view
 from claimdiff.text.lexicon import words
 
 SPEECH_VERBS = frozenset(
@@ -154,7 +155,10 @@ _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr|Rev|Hon|Pres)\."
     r"|Inc\.|Corp\.|Co\.|Ltd\.|[A-Z]\.(?=\s)|\w[\w'\u2019&-]*|[,;:\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014]"
 )
-_QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|(?<!\w)\u2018[^\u2019]*\u2019(?!\w)")
+# Every branch starts with its quote character, so the regex engine skips all other characters quickly.
+_QUOTED = re.compile(
+    r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|\u2018(?<!\w\u2018)[^\u2019]*\u2019(?!\w)"
+)
 # "called the ruling a victory", "described it as a disaster": an evaluation attributed to the subject.
 _CALLED_IT = re.compile(r"\s+(?:it|them|this|that|him|her|the\s+\w+(?:\s+\w+)?)\s+(?:as\s+)?(?:a|an|the)\s")
 _TIME_WORDS = frozenset(
@@ -163,8 +167,21 @@ _TIME_WORDS = frozenset(
         friday saturday sunday"""
     )
 )
-_LOWER_WORD = re.compile(r"[a-z]+")
 _MAKE = frozenset({"make", "makes", "made", "making"})
+# A sentence without one of these words has no attribution: the gate before any tokenising.
+_VERB_WORDS = SPEECH_VERBS | _MAKE
+_CUE_WORDS = _VERB_WORDS | {"according"}
+# Unions used in the hot loops, built once.
+_CLAUSE_OPENERS_OR_TIME = _CLAUSE_OPENERS | _TIME_WORDS
+_ORGANISATION_OR_GROUP_NOUNS = ORGANISATION_NOUNS | GROUP_NOUNS
+_GROUP_CONNECTOR_OR_MODIFIER = GROUP_NOUNS | _CONNECTORS | _MODIFIERS
+_CONNECTOR_OR_DETERMINER = _CONNECTORS | _DETERMINERS
+_CONNECTOR_PARTICLE_OR_MODIFIER = _CONNECTORS | PARTICLES | _MODIFIERS
+_DETERMINER_OR_MODIFIER = _DETERMINERS | _MODIFIERS
+_SINGULAR_ROLE_OR_GROUP = _SINGULAR_ROLES | GROUP_NOUNS
+_ACCORDING_PHRASE_WORDS = (
+    _CONNECTORS | GROUP_NOUNS | _SINGULAR_ROLES | _MODIFIERS | ORGANISATION_NOUNS | _DETERMINERS
+)
 _RELATIVE = re.compile(r"\s(?:who|which|whose|whom|that)\s")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+((?:[^,.;:\"\u201c\u201d]|(?<=\b[A-Z])\.){2,80})")
 
@@ -193,20 +210,16 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
-def attribute(sentence: str, *, inside_quote: bool = False) -> Attribution | None:
+def attribute(
+    sentence: str, *, inside_quote: bool = False, view: LowerView | None = None
+) -> Attribution | None:
     """The attribution of one sentence, or None when the outlet speaks in its own voice.
 
     ``inside_quote``: the sentence continues a quotation opened in an earlier sentence, so its text up to
-    the closing quote is quoted speech, not attribution.
+    the closing quote is quoted speech, not attribution. ``view``: the sentence's ``lower_view``, if known.
     """
-    lowered_words = _LOWER_WORD.findall(sentence)
-    if (
-        SPEECH_VERBS.isdisjoint(lowered_words)
-        and "according" not in lowered_words
-        and "make" not in lowered_words
-        and "made" not in lowered_words
-        and "makes" not in lowered_words
-    ):
+    sentence_words = (view or lower_view(sentence)).words
+    if _CUE_WORDS.isdisjoint(sentence_words):
         return None
     if inside_quote:
         opener = '"' if '"' in sentence and "\u201d" not in sentence else "\u201c"
@@ -214,10 +227,25 @@ def attribute(sentence: str, *, inside_quote: bool = False) -> Attribution | Non
     else:
         quotes = quoted_spans(sentence)
     has_quote = any(end - start > 12 for start, end in quotes)
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
-    for index, (position, token) in enumerate(tokens):
+    if not _VERB_WORDS.isdisjoint(sentence_words):
+        found = _attribute_verb(sentence, quotes, has_quote)
+        if found is not None:
+            return found
+    if "according" in sentence_words:
+        return _attribute_according(sentence, quotes, has_quote)
+    return None
+
+
+def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: bool) -> Attribution | None:
+    """The first speech verb (or "made clear") outside quotes with a subject, as an attribution."""
+    matches = list(_TOKEN.finditer(sentence))
+    tokens: list[str] = [match[0] for match in matches]
+    for index, token in enumerate(tokens):
         lowered = token.lower()
-        following = tokens[index + 1][1].lower() if index + 1 < len(tokens) else ""
+        if lowered not in _VERB_WORDS:
+            continue
+        position = matches[index].start()
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if lowered in _MAKE and following == "clear" and not _inside(position, quotes):
             found = _subject_before(tokens, index)
             if found is not None:
@@ -228,58 +256,63 @@ def attribute(sentence: str, *, inside_quote: bool = False) -> Attribution | Non
         if (
             lowered in _QUOTE_VERBS
             and not has_quote
-            and not _CALLED_IT.match(sentence, tokens[index][0] + len(token))
+            and not _CALLED_IT.match(sentence, position + len(token))
         ):
             continue
-        if lowered in _CLAUSAL_VERBS and following and following not in _CLAUSE_OPENERS | _TIME_WORDS:
+        if lowered in _CLAUSAL_VERBS and following and following not in _CLAUSE_OPENERS_OR_TIME:
             continue
         found = _subject_before(tokens, index) or _subject_after(tokens, index)
         if found is None:
             continue
         name, role = found
-        if lowered in _WEAK_VERBS and name.lower() in PRONOUNS | {"it"}:
+        if lowered in _WEAK_VERBS and name.lower() in PRONOUNS:
             continue
         return _build(name, role, lowered, has_quote, position)
-    according = _ACCORDING.search(sentence)
-    if according and not _inside(according.start(), quotes):
-        phrase = according.group(1).strip()
-        words = phrase.split()
-        # Keep the noun phrase: stop at a lower-case verb-like word after a name ("to Kerry there is ...").
-        kept: list[str] = []
-        for word in words:
-            allowed = (
-                _CONNECTORS | GROUP_NOUNS | _SINGULAR_ROLES | _MODIFIERS | ORGANISATION_NOUNS | _DETERMINERS
-            )
-            if word[:1].islower() and word.lower() not in allowed:
-                break
-            kept.append(word)
-        if kept:
-            return _build(" ".join(kept), None, "according to", has_quote, according.start())
     return None
 
 
-def _subject_before(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str, str | None] | None:
+def _attribute_according(sentence: str, quotes: list[tuple[int, int]], has_quote: bool) -> Attribution | None:
+    """ "according to U.N. officials": the source named after the phrase, outside quotes."""
+    according = _ACCORDING.search(sentence)
+    if according is None or _inside(according.start(), quotes):
+        return None
+    # Keep the noun phrase: stop at a lower-case verb-like word after a name ("to Kerry there is ...").
+    kept: list[str] = []
+    for word in according.group(1).split():
+        if word[:1].islower() and word.lower() not in _ACCORDING_PHRASE_WORDS:
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in _CONNECTOR_OR_DETERMINER:
+        kept.pop()  # "according to the documents" kept "the": no source named
+    if len(kept) > 1 and kept[0] in _DETERMINERS and _name_like(kept[1]):
+        kept.pop(0)  # "according to the White House": no article (a capital one is the name's: "The Hill")
+    if kept and _has_head(kept):
+        return _build(" ".join(kept), None, "according to", has_quote, according.start())
+    return None
+
+
+def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None] | None:
     """Read the noun phrase right before a speech verb (skipping "on Friday", "also", "has")."""
     index = verb_index - 1
-    while index >= 0 and tokens[index][1].lower() in _SKIPPABLE_BEFORE_VERB:
+    while index >= 0 and tokens[index].lower() in _SKIPPABLE_BEFORE_VERB:
         index -= 1
     if index < 0:
         return None
-    if tokens[index][1].lower() in PRONOUNS:
-        return tokens[index][1], None
-    if tokens[index][1] == ",":
+    if tokens[index].lower() in PRONOUNS:
+        return tokens[index], None
+    if tokens[index] == ",":
         return _appositive_subject(tokens, index)
     words: list[str] = []
     if (
         index >= 2
-        and tokens[index][1][:1].islower()
-        and tokens[index - 1][1] == "of"
-        and tokens[index - 2][1].lower() in ORGANISATION_NOUNS | GROUP_NOUNS
+        and tokens[index][:1].islower()
+        and tokens[index - 1] == "of"
+        and tokens[index - 2].lower() in _ORGANISATION_OR_GROUP_NOUNS
     ):
-        words.extend([tokens[index][1], "of"])  # "the county board of elections said"
+        words.extend([tokens[index], "of"])  # "the county board of elections said"
         index -= 2
     while index >= 0:
-        word = tokens[index][1]
+        word = tokens[index]
         lowered = word.lower()
         if (
             (
@@ -293,8 +326,8 @@ def _subject_before(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str
                 lowered in _CONNECTORS
                 and words
                 and index > 0
-                and _name_like(tokens[index - 1][1])
-                | (tokens[index - 1][1].lower() in GROUP_NOUNS | _CONNECTORS | _MODIFIERS)
+                and _name_like(tokens[index - 1])
+                | (tokens[index - 1].lower() in _GROUP_CONNECTOR_OR_MODIFIER)
             )
             or (lowered in PARTICLES and words)
         ):
@@ -307,7 +340,7 @@ def _subject_before(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str
             break
         index -= 1
     words.reverse()
-    while words and words[-1].lower() in _CONNECTORS | _DETERMINERS:
+    while words and words[-1].lower() in _CONNECTOR_OR_DETERMINER:
         words.pop()
     while words and words[0].lower() in _CONNECTORS:
         words.pop(0)
@@ -316,17 +349,17 @@ def _subject_before(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str
     return _split_role(words)
 
 
-def _appositive_subject(tokens: list[tuple[int, str]], comma_index: int) -> tuple[str, str | None] | None:
+def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str | None] | None:
     """ "Kerry, the top U.S. diplomat, said": the name before the appositive, the appositive as role."""
     for index in range(comma_index - 1, max(-1, comma_index - 30), -1):
-        if tokens[index][1] in {",", "\u201d", '"', "\u201c"}:
-            if tokens[index][1] != "," or index == 0:
+        if tokens[index] in {",", "\u201d", '"', "\u201c"}:
+            if tokens[index] != "," or index == 0:
                 return None
-            appositive = " ".join(word for _pos, word in tokens[index + 1 : comma_index])
+            appositive = " ".join(word for word in tokens[index + 1 : comma_index])
             name_words: list[str] = []
             cursor = index - 1
-            while cursor >= 0 and (_name_like(tokens[cursor][1]) or tokens[cursor][1].lower() in PARTICLES):
-                name_words.append(tokens[cursor][1])
+            while cursor >= 0 and (_name_like(tokens[cursor]) or tokens[cursor].lower() in PARTICLES):
+                name_words.append(tokens[cursor])
                 cursor -= 1
             if not name_words or not appositive[:1].islower():
                 return None
@@ -341,33 +374,33 @@ def _appositive_subject(tokens: list[tuple[int, str]], comma_index: int) -> tupl
     return None
 
 
-def _subject_after(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str, str | None] | None:
+def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None] | None:
     """Inverted attribution: "..., said Sergey Lavrov, Russian FM." (only right after a comma or quote)."""
-    if verb_index == 0 or tokens[verb_index - 1][1] not in {",", "\u201d", '"', "\u2019"}:
+    if verb_index == 0 or tokens[verb_index - 1] not in {",", "\u201d", '"', "\u2019"}:
         return None
     words: list[str] = []
     index = verb_index + 1
     while index < len(tokens):
-        word = tokens[index][1]
+        word = tokens[index]
         lowered = word.lower()
         if (
             _name_like(word)
             or lowered in GROUP_NOUNS
             or lowered in _SINGULAR_ROLES
-            or (words and (lowered in _CONNECTORS | PARTICLES | _MODIFIERS))
-            or (not words and lowered in _DETERMINERS | _MODIFIERS)
+            or (words and (lowered in _CONNECTOR_PARTICLE_OR_MODIFIER))
+            or (not words and lowered in _DETERMINER_OR_MODIFIER)
         ):
             words.append(word)
             index += 1
             continue
         break
-    while words and words[-1].lower() in _CONNECTORS | _DETERMINERS:
+    while words and words[-1].lower() in _CONNECTOR_OR_DETERMINER:
         words.pop()
     if not words or not _has_head(words):
-        if index < len(tokens) and tokens[index][1].lower() in PRONOUNS:
-            return tokens[index][1], None
+        if index < len(tokens) and tokens[index].lower() in PRONOUNS:
+            return tokens[index], None
         return None
-    if index < len(tokens) and tokens[index][1] not in {
+    if index < len(tokens) and tokens[index] not in {
         ",",
         ".",
         ";",
@@ -379,9 +412,9 @@ def _subject_after(tokens: list[tuple[int, str]], verb_index: int) -> tuple[str,
     }:
         return None  # "..., said workers were ...": not an inverted attribution
     name, role = _split_role(words)
-    if index < len(tokens) and tokens[index][1] == ",":
+    if index < len(tokens) and tokens[index] == ",":
         appositive = []
-        for _pos, word in tokens[index + 1 :]:
+        for word in tokens[index + 1 :]:
             if word in {",", ";", "\u201d", '"'} or (
                 word.endswith(".") and word[:-1].lower() in {"said", "added"}
             ):
@@ -435,7 +468,7 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
     titled_person = (
         len(words) >= 2
         and _name_like(words[-1])
-        and lowered[-1].rstrip(".") not in ORGANISATION_WORDS | _COMPANY_SUFFIXES
+        and lowered[-1].rstrip(".") not in _ORGANISATION_WORD_OR_SUFFIX
         and lowered[-2].rstrip(".") not in ORGANISATION_WORDS
         and any(w in _PERSON_TITLES or w in _SINGULAR_ROLES for w in lowered[:-1])
         and "and" not in lowered
@@ -479,6 +512,7 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
 
 _COMPANY_SUFFIXES = frozenset({"inc.", "corp.", "co.", "ltd.", "llc", "plc", "inc", "corp", "ltd"})
 _SUFFIX_WORDS = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+_ORGANISATION_WORD_OR_SUFFIX = ORGANISATION_WORDS | _COMPANY_SUFFIXES
 
 
 def _is_initial(word: str) -> bool:
@@ -500,7 +534,7 @@ def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int
         role = lowered_words[-1]
         name = " ".join(_strip_determiners(name.split()[:-1]))
         lowered_words = [w.lower() for w in name.split()]
-        if any(w in _SINGULAR_ROLES | GROUP_NOUNS for w in lowered_words):
+        if any(w in _SINGULAR_ROLE_OR_GROUP for w in lowered_words):
             name = f"{name} {role}"
             lowered_words.append(role)
             role = None
@@ -513,7 +547,8 @@ def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int
     elif lowered_words[-1] in _SINGULAR_ROLES:
         kind = "person"  # an unnamed person: "a State Department spokesman"
     elif (
-        lowered_words[-1] in ORGANISATION_NOUNS
+        (len(lowered_words) == 1 and name.isupper() and name.isalpha() and len(name) > 1)  # "FBI", "NATO"
+        or lowered_words[-1] in ORGANISATION_NOUNS
         or ((known := canonical_id(name)) is not None and known[1] != "person")
         or any(w.rstrip(".") in ORGANISATION_WORDS for w in lowered_words)
         or name.lower()

@@ -14,6 +14,13 @@ Decisions (documented for users of the API):
   the speaker of its paragraph; pronouns ("he said") resolve to the most recent compatible named speaker
   (``resolved_from`` says which pronoun). People are canonicalised per article (``PersonRegistry``) in a
   first pass, so "Lavrov said" before "Sergey Lavrov" still gets the full name.
+- Reported speech carries over to the next sentence of the paragraph when that sentence continues it:
+  "U.N. officials said Russia was on board. Another mission would go to ..." is still the officials'
+  account. The rule is conservative (``_continues_reported_speech``): the sentence before reports speech
+  with a verb; the sentence has no quote, no cue and no other person of its own, and opens with a short
+  subject and the modal that the sequence of tenses gives (would/could/might/should after "said"; also
+  will/can/may/must after "says").
+- Every sentence is read once into a ``claimdiff.text.LowerView`` that all detectors share.
 - Spans inside a claim (quantities, entities, time) are offsets into ``claim.text``.
 """
 
@@ -25,14 +32,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from claimdiff.extract.attribution import ANAPHORIC_ORGANISATIONS, Attribution, attribute
+from claimdiff.extract.attribution import ANAPHORIC_ORGANISATIONS, SPEECH_VERBS, Attribution, attribute
 from claimdiff.extract.entities import PersonRegistry, alias_table, canonical_id, find_entities, slug
 from claimdiff.extract.filters import checkworthiness, is_non_claim
 from claimdiff.extract.polarity import conditional_spans, hedge_spans, is_negated
 from claimdiff.extract.quantities import find_quantities
 from claimdiff.extract.timeexpr import find_time
-from claimdiff.models import Claim, Entity, Quantity, QuoteKind, Speaker, TimeRef
-from claimdiff.text import Segment, SegmentKind, sentences, visible_view
+from claimdiff.models import Claim, Entity, Quantity, QuoteKind, Speaker, SpeakerKind, TimeRef
+from claimdiff.text import LowerView, Segment, SegmentKind, lower_view, sentences, visible_view
+from claimdiff.text.lexicon import words
 
 _SpanT = TypeVar("_SpanT", Quantity, Entity, TimeRef)
 _QUOTE_CHAR = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"]')
@@ -55,6 +63,7 @@ def claim_id(article_id: str, start: int, end: int, text: str) -> str:
 class _Sentence:
     segment: Segment
     text: str  # in the analysis view
+    view: LowerView  # computed once, shared by every detector
     quoted: bool  # part of a direct quote run
     run: int | None  # quote run id
     starts_open: bool = False  # continues a quotation opened in an earlier sentence
@@ -67,6 +76,8 @@ def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
     """(a quotation opens in the sentence, quote still open at its end)."""
     opens = False
     state = open_quote
+    if _QUOTE_CHAR.search(sentence) is None:
+        return opens, state
     for match in _QUOTE_CHAR.finditer(sentence):
         char = match.group()
         if char in _OPENING_QUOTES or (char == '"' and not state):
@@ -77,14 +88,13 @@ def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
     return opens, state
 
 
-def _read_sentences(view: str, segments: list[Segment]) -> list[_Sentence]:
+def _read_sentences(kept: list[tuple[Segment, str, LowerView]]) -> list[_Sentence]:
     """Mark quote runs: sentences inside one quotation share a run id, also across paragraphs."""
     out: list[_Sentence] = []
     open_quote = False
     run_id = -1
     paragraph = -1
-    for segment in segments:
-        sentence = view[segment.start : segment.end]
+    for segment, sentence, view in kept:
         reopens = sentence[:1] in _OPENING_QUOTES + '"'
         if segment.paragraph != paragraph:
             paragraph = segment.paragraph
@@ -96,7 +106,9 @@ def _read_sentences(view: str, segments: list[Segment]) -> list[_Sentence]:
             run_id += 1
         quoted = starts_open or reopens
         in_run = starts_open or opens
-        out.append(_Sentence(segment, sentence, quoted, run_id if in_run else None, starts_open=starts_open))
+        out.append(
+            _Sentence(segment, sentence, view, quoted, run_id if in_run else None, starts_open=starts_open)
+        )
         open_quote = open_after
     return out
 
@@ -107,11 +119,15 @@ class _Context:
 
     people: PersonRegistry
     outlet: str
-    persons: list[Speaker] = field(default_factory=list)  # persons speaking or mentioned, latest last
-    organisations: list[Speaker] = field(default_factory=list)  # organisations speaking or mentioned
+    # Speakers by id, in order of their latest mention (latest last): a mention moves a speaker to the end.
+    persons: dict[str, Speaker] = field(default_factory=dict)  # persons speaking or mentioned
+    organisations: dict[str, Speaker] = field(default_factory=dict)  # organisations speaking or mentioned
     speaking_organisations: list[Speaker] = field(default_factory=list)
-    groups: list[Speaker] = field(default_factory=list)
+    groups: dict[str, Speaker] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "he" / "she" once known
+    # One Speaker per (name, id, kind) mentioned: entities recur sentence after sentence. Context speakers
+    # never leave the context uncopied (``_speaker_of`` copies them), so sharing them is safe.
+    _entity_speakers: dict[tuple[str, str, str], Speaker] = field(default_factory=dict)
 
     def mention(self, speaker: Speaker) -> None:
         target = {"person": self.persons, "organization": self.organisations, "group": self.groups}.get(
@@ -119,8 +135,8 @@ class _Context:
         )
         if target is None:
             return
-        target[:] = [s for s in target if s.id != speaker.id]
-        target.append(speaker)
+        target.pop(speaker.id, None)
+        target[speaker.id] = speaker
         role = (speaker.role or "").lower()
         if speaker.kind == "person" and role.startswith(_FEMALE_TITLES):
             self.gender[speaker.id] = "she"
@@ -131,10 +147,17 @@ class _Context:
         for entity in entities:
             if entity.kind == "person":
                 self.mention(
-                    Speaker(name=self._person_name(entity.id, entity.text), id=entity.id, kind="person")
+                    self._entity_speaker(self._person_name(entity.id, entity.text), entity.id, "person")
                 )
             elif entity.kind == "organization" or (entity.kind == "other" and len(entity.text.split()) > 1):
-                self.mention(Speaker(name=entity.text, id=entity.id, kind="organization"))
+                self.mention(self._entity_speaker(entity.text, entity.id, "organization"))
+
+    def _entity_speaker(self, name: str, speaker_id: str, kind: SpeakerKind) -> Speaker:
+        key = (name, speaker_id, kind)
+        speaker = self._entity_speakers.get(key)
+        if speaker is None:
+            speaker = self._entity_speakers[key] = Speaker(name=name, id=speaker_id, kind=kind)
+        return speaker
 
     def _person_name(self, person_id: str, fallback: str) -> str:
         table_name = alias_table().names.get(person_id)
@@ -146,28 +169,34 @@ class _Context:
     def pronoun(self, pronoun: str) -> Speaker | None:
         lowered = pronoun.lower()
         if lowered in ("he", "she"):
-            for person in reversed(self.persons):
+            for person in reversed(self.persons.values()):
                 if self.gender.get(person.id, lowered) == lowered:
                     self.gender[person.id] = lowered
                     return person
             return None
         if lowered == "they":
-            return self.groups[-1] if self.groups else self.organisations[-1] if self.organisations else None
+            return _latest(self.groups) or _latest(self.organisations)
         if lowered == "it":
-            return self.organisations[-1] if self.organisations else None
+            return _latest(self.organisations)
         return None
 
     def organisation(self, name: str) -> Speaker | None:
         """A known organisation this name refers to: "the company", "Brennan" for "Brennan Foods"."""
         words = name.lower().split()
         if len(words) == 1 and words[0] in ANAPHORIC_ORGANISATIONS:
-            candidates = self.speaking_organisations or self.organisations
-            return candidates[-1] if candidates else None
-        for known in reversed(self.organisations):
+            if self.speaking_organisations:
+                return self.speaking_organisations[-1]
+            return _latest(self.organisations)
+        for known in reversed(self.organisations.values()):
             known_words = known.name.lower().split()
             if known_words[: len(words)] == words and len(known_words) > len(words):
                 return known
         return None
+
+
+def _latest(speakers: dict[str, Speaker]) -> Speaker | None:
+    """The most recently mentioned speaker of ``speakers``, if any."""
+    return next(reversed(speakers.values()), None)
 
 
 def _speaker_of(attribution: Attribution, context: _Context) -> Speaker | None:
@@ -207,7 +236,9 @@ def _speaker_of(attribution: Attribution, context: _Context) -> Speaker | None:
 def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) -> None:
     for item in items:
         item.attribution = attribute(
-            item.text, inside_quote=item.starts_open and item.text[:1] not in _OPENING_QUOTES + '"'
+            item.text,
+            inside_quote=item.starts_open and item.text[:1] not in _OPENING_QUOTES + '"',
+            view=item.view,
         )
         item.entities = find_entities(item.text, people)  # first pass: registers the fullest names
         if item.attribution is not None and item.attribution.kind == "person":
@@ -222,28 +253,26 @@ def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) 
     for item in items:
         if item.run is not None and item.run in by_run and (item.attribution is None or item.quoted):
             item.attribution = by_run[item.run]
-    # An unattributed quoted sentence takes its paragraph's speaker (before it, else after it), else the
-    # speaker of the quote that closed the paragraph before.
-    for index, item in enumerate(items):
-        if item.attribution is not None or not item.quoted:
-            continue
-        paragraph = item.segment.paragraph
-        before = [o for o in items[:index] if o.segment.paragraph == paragraph and o.attribution]
-        after = [o for o in items[index + 1 :] if o.segment.paragraph == paragraph and o.attribution]
-        source = before[-1] if before else after[0] if after else None
-        if source is None:
-            previous = [o for o in items[:index] if o.segment.paragraph == paragraph - 1]
-            if previous and previous[-1].quoted and previous[-1].attribution is not None:
-                source = previous[-1]
-        if source is not None and source.attribution is not None:
-            item.attribution = source.attribution
+    _attribute_quoted_from_paragraph(items)
     context = _Context(people=people, outlet=outlet)
+    previous: _Sentence | None = None
     for item in items:
-        if item.attribution is not None and item.attribution.kind in ("organization", "person"):
-            # "Brennan Foods will close ..., the company said": the referent may sit in the same sentence.
-            before_cue = item.attribution.position
-            context.mention_entities([e for e in item.entities if e.kind != "person" and e.end <= before_cue])
-        if item.attribution is not None:
+        if (
+            item.attribution is None
+            and previous is not None
+            and previous.segment.paragraph == item.segment.paragraph
+            and _continues_reported_speech(item, previous)
+        ):
+            # "U.N. officials said Russia was on board. Another mission would go to ...": still their account.
+            item.attribution = previous.attribution
+            item.speaker = previous.speaker.model_copy() if previous.speaker is not None else None
+        elif item.attribution is not None:
+            if item.attribution.kind in ("organization", "person"):
+                # "Brennan Foods will close ..., the company said": the referent may sit in the same sentence.
+                before_cue = item.attribution.position
+                context.mention_entities(
+                    [e for e in item.entities if e.kind != "person" and e.end <= before_cue]
+                )
             speaker = _speaker_of(item.attribution, context)
             item.speaker = speaker
             if speaker is not None and speaker.resolved_from is None:
@@ -253,6 +282,103 @@ def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) 
         context.mention_entities(item.entities)
         if item.speaker is not None and item.speaker.resolved_from is None:
             context.mention(item.speaker)  # the speaker is the freshest referent for "he said" next
+        previous = item
+
+
+# Reported speech carries over to the next sentence of the paragraph when that sentence continues it with the
+# modal that the sequence of tenses gives ("X said Russia was on board. Another mission would go ..."): after
+# a past-tense cue only a backshifted modal counts ("will" after "said" is usually the outlet's own voice);
+# after a present-tense cue ("says", "say") the present modals count as well.
+_BACKSHIFTED_MODALS = frozenset({"would", "could", "might", "should", "wouldn", "couldn", "shouldn"})
+_PRESENT_MODALS = _BACKSHIFTED_MODALS | {"will", "can", "cannot", "may", "must", "shall"}
+_PAST_CUES = frozenset({"said", "told", "wrote", "thought", "found", "made clear"})
+# Words before the modal that show it belongs to a subordinate clause ("It is no surprise he would") or
+# to a new thread of the story ("Meanwhile, ...").
+_NOT_CONTINUATION = frozenset(
+    words(
+        """who whom whose which that what where when whether if unless because although though while
+        after before since until as meanwhile separately elsewhere earlier later previously
+        however but instead asked is are was were be been has have had do does did"""
+    )
+)
+# "The deal would later collapse": the outlet narrates what happened next.
+_NARRATIVE_AFTER_MODAL = frozenset({"later", "eventually", "ultimately", "subsequently", "soon", "never"})
+_CONTINUATION_WINDOW = 8  # the modal must come within the first words: a short subject, then the verb
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_SPEECH_WORDS = SPEECH_VERBS | {"according"}  # a sentence with its own cue is not a continuation
+
+
+def _continues_reported_speech(item: _Sentence, previous: _Sentence) -> bool:
+    """Whether ``item`` (unattributed) continues the reported speech of ``previous`` (the sentence before it).
+
+    Conservative: ``previous`` reports someone's speech with a verb cue (not a direct quote, not
+    "according to"); ``item`` has no quote, no speech verb and no other person before its verb, and opens
+    with "<short subject> <modal> ..." (no comma before the modal) with a modal that fits the cue's tense.
+    """
+    attribution = previous.attribution
+    if (
+        attribution is None
+        or previous.speaker is None
+        or previous.quoted
+        or attribution.quote != "reported"
+        or attribution.cue == "according to"
+        or item.quoted
+        or item.run is not None
+        or _QUOTE_CHAR.search(item.text) is not None
+        or not _SPEECH_WORDS.isdisjoint(item.view.words)
+    ):
+        return False
+    past = attribution.cue in _PAST_CUES or attribution.cue.endswith("ed")
+    modals = _BACKSHIFTED_MODALS if past else _PRESENT_MODALS
+    if modals.isdisjoint(item.view.words):
+        return False
+    sentence_words = list(_LOWER_WORDS.finditer(item.view.text, 0, 200))[: _CONTINUATION_WINDOW + 1]
+    for index, match in enumerate(sentence_words):
+        word = match.group()
+        if word in modals:
+            if index == 0 or "," in item.text[: match.start()]:
+                return False
+            after = sentence_words[index + 1].group() if index + 1 < len(sentence_words) else ""
+            speaker_id = previous.speaker.id
+            return after not in _NARRATIVE_AFTER_MODAL and not any(
+                entity.kind == "person" and entity.start < match.start() and entity.id != speaker_id
+                for entity in item.entities
+            )
+        if word in _NOT_CONTINUATION:
+            return False
+    return False
+
+
+def _attribute_quoted_from_paragraph(items: list[_Sentence]) -> None:
+    """An unattributed quoted sentence takes its paragraph's speaker (before it, else after it), else the
+    speaker of the quote that closed the paragraph before. One pass: paragraphs are in order."""
+    next_attributed: list[_Sentence | None] = [None] * len(items)
+    following: _Sentence | None = None
+    for index in range(len(items) - 1, -1, -1):
+        next_attributed[index] = following
+        if items[index].attribution is not None:
+            following = items[index]
+        if index and items[index - 1].segment.paragraph != items[index].segment.paragraph:
+            following = None
+    last_attributed: _Sentence | None = None  # in the current paragraph, as updated by this pass
+    last_of_previous_paragraph: _Sentence | None = None
+    for index, item in enumerate(items):
+        paragraph = item.segment.paragraph
+        if index and items[index - 1].segment.paragraph != paragraph:
+            last_of_previous_paragraph = (
+                items[index - 1] if items[index - 1].segment.paragraph == paragraph - 1 else None
+            )
+            last_attributed = None
+        if item.attribution is None and item.quoted:
+            source = last_attributed or next_attributed[index]
+            if source is None:
+                previous = last_of_previous_paragraph
+                if previous is not None and previous.quoted and previous.attribution is not None:
+                    source = previous
+            if source is not None:
+                item.attribution = source.attribution
+        if item.attribution is not None:
+            last_attributed = item
 
 
 def _mapper(offsets: list[int] | None, base: int) -> tuple[int, int] | None:
@@ -268,25 +394,27 @@ def _claim(
     start: int,
     end: int,
     analysis_text: str,
+    view: LowerView,
     to_claim: list[int] | None,
     speaker: Speaker | None,
     attribution: Attribution | None,
     quoted: bool,
     entities: list[Entity],
     published_on: dt.date | None,
+    outlet_speaker: Speaker,
 ) -> Claim:
     text = full_text[start:end]
-    quantities: list[Quantity] = find_quantities(analysis_text)
-    time: TimeRef | None = find_time(analysis_text, published_on)
+    quantities: list[Quantity] = find_quantities(analysis_text, view=view)
+    time: TimeRef | None = find_time(analysis_text, published_on, view=view)
     if to_claim is not None:
         quantities = [_moved(q, to_claim, text) for q in quantities]
         entities = [_moved(e, to_claim, text) for e in entities]
         time = _moved(time, to_claim, text) if time is not None else None
-    negated = is_negated(analysis_text)
-    hedged = bool(hedge_spans(analysis_text))
+    negated = is_negated(analysis_text, view=view)
+    hedged = bool(hedge_spans(analysis_text, view=view))
     attributed = speaker is not None and speaker.kind != "outlet"
     if speaker is None:
-        speaker = Speaker(name=outlet, id=f"outlet:{outlet}", kind="outlet")
+        speaker = outlet_speaker
     quote: QuoteKind = "none"
     cue = None
     if attribution is not None and attributed:
@@ -305,12 +433,13 @@ def _claim(
         quote=quote,
         negated=negated,
         hedged=hedged,
-        conditional=bool(conditional_spans(analysis_text)),
+        conditional=bool(conditional_spans(analysis_text, view=view)),
         quantities=quantities,
         entities=entities,
         time=time,
         checkworthiness=checkworthiness(
             analysis_text,
+            view=view,
             quantities=len(quantities),
             entities=len(entities),
             attributed=attributed,
@@ -320,6 +449,10 @@ def _claim(
         ),
         published_on=published_on,
     )
+
+
+def _outlet_speaker(outlet: str) -> Speaker:
+    return Speaker(name=outlet, id=f"outlet:{outlet}", kind="outlet")
 
 
 def _moved(span: _SpanT, to_claim: list[int], claim_text: str) -> _SpanT:
@@ -353,16 +486,22 @@ def extract_claims(
     if not segments:
         return []
     first_paragraph = segments[0].paragraph
-    kept: list[Segment] = []
+    kept: list[tuple[Segment, str, LowerView]] = []
     for segment in segments:
         sentence = view[segment.start : segment.end]
         kind: SegmentKind = segment.kind
-        if _is_title(sentence, title, segment, first_paragraph) or is_non_claim(sentence, kind):
+        if kind == "heading" or _is_title(sentence, title, segment, first_paragraph):
             continue
-        kept.append(segment)
-    items = _read_sentences(view, kept)
+        lowered = lower_view(sentence)
+        if is_non_claim(sentence, kind, view=lowered):
+            continue
+        kept.append((segment, sentence, lowered))
+    items = _read_sentences(kept)
     people = PersonRegistry()
     _attribute_all(items, people, outlet)
+    outlet_speaker = _outlet_speaker(
+        outlet
+    )  # one per article: every claim in the outlet's own voice shares it
     claims: list[Claim] = []
     for item in items:
         start, end = item.segment.start, item.segment.end
@@ -379,12 +518,14 @@ def extract_claims(
                 start=start,
                 end=end,
                 analysis_text=item.text,
+                view=item.view,
                 to_claim=to_claim,
                 speaker=item.speaker,
                 attribution=item.attribution,
                 quoted=item.quoted,
                 entities=item.entities,
                 published_on=published_on,
+                outlet_speaker=outlet_speaker,
             )
         )
     return claims
@@ -393,8 +534,9 @@ def extract_claims(
 def analyse_sentence(text: str, *, outlet: str = "", published_on: dt.date | None = None) -> Claim:
     """Read one sentence (or short passage) as one claim; offsets are into ``text`` (0..len(text))."""
     view, offsets = visible_view(text)
+    lowered = lower_view(view)
     people = PersonRegistry()
-    attribution = attribute(view)
+    attribution = attribute(view, view=lowered)
     speaker: Speaker | None = None
     if attribution is not None and attribution.kind != "pronoun":
         speaker = _speaker_of(attribution, _Context(people=people, outlet=outlet))
@@ -409,10 +551,12 @@ def analyse_sentence(text: str, *, outlet: str = "", published_on: dt.date | Non
         start=0,
         end=len(text),
         analysis_text=view,
+        view=lowered,
         to_claim=to_claim,
         speaker=speaker,
         attribution=attribution,
         quoted=bool(attribution and attribution.quote == "direct"),
         entities=find_entities(view, people),
         published_on=published_on,
+        outlet_speaker=_outlet_speaker(outlet),
     )

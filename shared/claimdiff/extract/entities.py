@@ -165,9 +165,12 @@ class AliasTable:
         tokens, so adjacency checks stay exact."""
         if self._scanner is None:
             lower = sorted(self.lower_tokens | PARTICLES, key=len, reverse=True)
+            # Ordered so that a position inside a lower-case word (most positions) fails on the first test
+            # of each branch: an upper-case letter, then "at a word start".
             self._scanner = re.compile(
-                r"(?:[A-Za-z]\.){2,}|[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][^\W_]*"
-                r"|(?<![^\W_])(?:" + "|".join(map(re.escape, lower)) + r")(?![^\W_])"
+                r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?:(?<=[A-Z])\.(?:[A-Za-z]\.)+|[^\W_]*)"  # Kerry, U.S.
+                r"|(?<![^\W_])(?:[a-z]\.(?:[A-Za-z]\.)+"  # a.m.
+                r"|(?:" + "|".join(map(re.escape, lower)) + r")(?![^\W_]))"  # al, de, of
             )
         return self._scanner
 
@@ -339,14 +342,10 @@ class PersonRegistry:
         return f"person:{first[0]}-{surname_slug}" if first else f"person:{surname_slug}"
 
 
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper()
-
-
 def find_entities(text: str, people: PersonRegistry | None = None) -> list[Entity]:
     """Find the named entities of ``text`` (offsets into ``text``), each with its canonical id."""
     table = alias_table()
-    tokens = [(m.start(), m.end(), m.group()) for m in table.scanner().finditer(text)]
+    tokens = [(m.start(), m.end(), m[0]) for m in table.scanner().finditer(text)]
     entities: list[Entity] = []
     index = 0
     count = len(tokens)
@@ -364,7 +363,7 @@ def find_entities(text: str, people: PersonRegistry | None = None) -> list[Entit
         if matched:
             index += matched
             continue
-        if _capitalised(token) and lowered not in STOP_CAPITALISED and not token.isdigit():
+        if token[:1].isupper() and lowered not in STOP_CAPITALISED and not token.isdigit():
             index = _capitalised_run(
                 text, tokens=tokens, index=index, table=table, out=entities, people=people
             )
@@ -391,11 +390,7 @@ def _match_alias(
         start, end = tokens[index][0], tokens[last][1]
         entry = table.lookup(key, text[start:end])
         if entry is not None:
-            out.append(
-                Entity.model_construct(
-                    text=text[start:end], start=start, end=end, id=entry.id, kind=entry.kind
-                )
-            )
+            out.append(Entity(text=text[start:end], start=start, end=end, id=entry.id, kind=entry.kind))
             return size
     return 0
 
@@ -420,7 +415,8 @@ def _capitalised_run(
     """Read a run of capitalised tokens (with name particles) starting at ``index``; return the next index."""
     last = index
     position = index + 1
-    while position < len(tokens):
+    count = len(tokens)
+    while position < count:
         token = tokens[position][2]
         previous_token = tokens[position - 1][2]
         if not _joined(text, tokens, position - 1) and not (
@@ -429,29 +425,27 @@ def _capitalised_run(
             and _ABBREVIATION_GAP.fullmatch(text, tokens[position - 1][1], tokens[position][0])
         ):
             break
-        if token.lower() in table.first_tokens and _capitalised(token) and position > index:
+        capitalised = token[:1].isupper()
+        lowered_token = token.lower()
+        if capitalised and lowered_token in table.first_tokens:
             # An alias starts here ("Kerry and Lavrov" is fine, but stop before "Moscow").
             break
-        if _capitalised(token) and token.lower() not in STOP_CAPITALISED:
+        if capitalised and lowered_token not in STOP_CAPITALISED:
             last = position
-        elif (
-            token.lower() in PARTICLES
-            and position + 1 < len(tokens)
-            and _capitalised(tokens[position + 1][2])
-        ):
+        elif lowered_token in PARTICLES and position + 1 < count and tokens[position + 1][2][:1].isupper():
             pass
         else:
             break
         position += 1
     start, end = tokens[index][0], tokens[last][1]
     surface = text[start:end]
-    words = [tokens[i][2] for i in range(index, last + 1)]
+    words = [token[2] for token in tokens[index : last + 1]]
     lowered = {w.lower() for w in words}
     kind: EntityKind
-    if lowered & ORGANISATION_WORDS or (len(words) > 1 and "&" in surface):
+    if not ORGANISATION_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
         kind = "organization"
         entity_id = f"organization:{slug(surface)}"
-    elif lowered & PLACE_WORDS:
+    elif not PLACE_WORDS.isdisjoint(lowered):
         kind = "place"
         entity_id = f"place:{slug(surface)}"
     elif people is not None and (len(words) >= 2 or people.known_surname(surface) is not None):
@@ -471,5 +465,5 @@ def _capitalised_run(
         entity_id = f"other:{slug(surface)}"
     if entity_id.endswith(":"):
         return last + 1
-    out.append(Entity.model_construct(text=surface, start=start, end=end, id=entity_id, kind=kind))
+    out.append(Entity(text=surface, start=start, end=end, id=entity_id, kind=kind))
     return last + 1

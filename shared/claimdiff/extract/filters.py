@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff.text import SegmentKind
+from claimdiff.text import LowerView, SegmentKind, lower_view
 from claimdiff.text.lexicon import words
 
 _BOILERPLATE = re.compile(
@@ -37,14 +37,12 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _NAME_CONNECTORS = frozenset(
     {"and", "of", "de", "al", "van", "von", "bin", "la", "le", "the", "with", "&", "da", "du"}
 )
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"'\u201d\u2019]$")
-_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
+_CLOSERS = "\"'\u201d\u2019)]"  # what may follow the terminal punctuation of a sentence
 _OPINION = re.compile(
     r"\b(?:I\s+think|I\s+feel|I\s+believe|in\s+my\s+(?:view|opinion)|we\s+hope|hopefully|amazing|awesome"
     r"|terrible|wonderful|beautiful|shocking|stunning|outrageous|disgraceful)\b",
     re.IGNORECASE,
 )
-_LOWER_WORD = re.compile(r"[a-z]+")
 _OPINION_TRIGGERS = frozenset(
     words(
         """think feel believe my hope hopefully amazing awesome terrible wonderful beautiful
@@ -54,15 +52,18 @@ _OPINION_TRIGGERS = frozenset(
 MIN_WORDS = 3
 
 
-def is_non_claim(sentence: str, kind: SegmentKind) -> bool:
-    """Whether a segment is boilerplate, a byline, a dateline, a heading, a caption, a question or a fragment."""
+def is_non_claim(sentence: str, kind: SegmentKind, *, view: LowerView | None = None) -> bool:
+    """Whether a segment is boilerplate, a byline, a dateline, a heading, a caption, a question or a fragment.
+
+    ``view``: the sentence's ``lower_view`` when the caller already has it.
+    """
     if kind == "heading":
         return True
-    if _BOILERPLATE.fullmatch(sentence) and len(sentence) < 70:
+    if len(sentence) < 70 and _BOILERPLATE.fullmatch(sentence):
         return True
-    if _BYLINE.match(sentence) and len(sentence) < 120 and sentence.count(" ") < 15:
+    if len(sentence) < 120 and _BYLINE.match(sentence) and sentence.count(" ") < 15:
         return True
-    if _CONTRIBUTED.search(sentence):
+    if "contributed" in (view.text if view else sentence.lower()) and _CONTRIBUTED.search(sentence):
         return True
     if "|" in sentence and sentence.count(" ") < 12:
         return True  # "Mike Stone | World Affairs Editor"
@@ -71,7 +72,7 @@ def is_non_claim(sentence: str, kind: SegmentKind) -> bool:
         return True  # "Results by district:" introduces a list
     if len(words) < MIN_WORDS:
         return True
-    if _QUESTION.search(sentence):
+    if sentence.rstrip(_CLOSERS).endswith("?"):
         return True  # a question asserts nothing
     if len(words) <= 12 and _DATELINE.fullmatch(sentence) and _DATE_WORDS.search(sentence):
         return True
@@ -81,16 +82,24 @@ def is_non_claim(sentence: str, kind: SegmentKind) -> bool:
     if all(w[0].isupper() or w.lower() in _NAME_CONNECTORS for w in words):
         return True
     # A line without terminal punctuation that reads like a heading or caption (title case, short).
-    if not _TERMINAL.search(sentence) and len(words) <= 15:
+    if len(words) <= 15 and not _ends_like_a_sentence(sentence):
         capitalised = sum(1 for w in words if w[0].isupper())
         if capitalised * 2 >= len(words):
             return True
     return False
 
 
+def _ends_like_a_sentence(sentence: str) -> bool:
+    """Terminal punctuation, possibly inside closing quotes or brackets, or a closing quote."""
+    return sentence.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026")) or sentence.endswith(
+        ('"', "'", "\u201d", "\u2019")
+    )
+
+
 def checkworthiness(
     sentence: str,
     *,
+    view: LowerView | None = None,
     quantities: int,
     entities: int,
     attributed: bool,
@@ -98,7 +107,10 @@ def checkworthiness(
     negated: bool,
     hedged: bool,
 ) -> float:
-    """A 0..1 score: numbers, attributions, named entities and dates up; opinion, hedging and filler down."""
+    """A 0..1 score: numbers, attributions, named entities and dates up; opinion, hedging and filler down.
+
+    ``view``: the sentence's ``lower_view`` when the caller already has it.
+    """
     score = 0.3
     score += min(quantities, 2) * 0.15
     score += min(entities, 3) * 0.07
@@ -106,7 +118,7 @@ def checkworthiness(
     score += 0.06 if has_time else 0.0
     score += 0.04 if negated else 0.0
     score -= 0.08 if hedged else 0.0
-    if not _OPINION_TRIGGERS.isdisjoint(_LOWER_WORD.findall(sentence.lower())) and _OPINION.search(sentence):
+    if not _OPINION_TRIGGERS.isdisjoint((view or lower_view(sentence)).words) and _OPINION.search(sentence):
         score -= 0.2
     words = sentence.count(" ") + 1
     if words < 8:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from claimdiff.models import Quantity
+from claimdiff.text import LowerView, lower_view
 from claimdiff.text.lexicon import words
 
 _SMALL = {
@@ -72,11 +73,13 @@ _SHORT_SCALE = r"(?:bn|mn|tn|m|k)"
 _MODIFIER = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(_MODIFIERS, key=len, reverse=True))
 _VAGUE_RE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b)"
 
+# Matched against the lower-cased view of the text (``claimdiff.text.lower_view``: same offsets), so it needs
+# no re.IGNORECASE; every group is read case-insensitively and surfaces are sliced from the original text.
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£¥-])(?:(?P<mod>{_MODIFIER})\s+)?"
     r"(?:"
-    rf"(?P<cur>US\$|[$€£¥])\s?(?P<c1>{_DIGITS}|{_WORD_NUMBER})(?:\s?(?P<cs1>{_LONG_SCALE}|{_SHORT_SCALE})\b)?"
-    rf"(?:\s?(?:-|to|and)\s?(?:US\$|[$€£¥])?(?P<c2>{_DIGITS})(?:\s?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
+    rf"(?P<cur>us\$|[$€£¥])\s?(?P<c1>{_DIGITS}|{_WORD_NUMBER})(?:\s?(?P<cs1>{_LONG_SCALE}|{_SHORT_SCALE})\b)?"
+    rf"(?:\s?(?:-|to|and)\s?(?:us\$|[$€£¥])?(?P<c2>{_DIGITS})(?:\s?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
     rf"|(?P<vague>{_VAGUE_RE})"
     rf"|(?P<n1>{_DIGITS}(?![\d:A-Za-z])|\b{_WORD_NUMBER}\b)(?:\s+(?P<s1>{_LONG_SCALE})s?\b)?"
     r"(?P<pct1>\s?%|\s+percent\b)?"
@@ -85,8 +88,7 @@ _QUANTITY = re.compile(
     r")"
     r"(?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b)?"
     r"(?P<bound>\s+or\s+(?:less|fewer|more|greater|higher|lower|above|below))?"
-    r"(?:(?P<sep>-|\s+)(?P<unit>[A-Za-z]+(?:-[a-z]+)?))?",
-    re.IGNORECASE,
+    r"(?:(?P<sep>-|\s+)(?P<unit>[A-Za-z]+(?:-[a-z]+)?))?"
 )
 
 _KNOWN_UNITS = frozenset(
@@ -264,7 +266,6 @@ def _extend_to_noun(text: str, end: int) -> int:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
     [
         *_SMALL,
@@ -285,25 +286,26 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def _may_contain_quantity(text: str) -> bool:
-    if _HAS_DIGIT.search(text) is not None:
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(text.lower()))
+def _may_contain_quantity(text: str, view: LowerView) -> bool:
+    """A cheap test: every quantity has a digit or a number word."""
+    return not _NUMBER_WORDS.isdisjoint(view.words) or _HAS_DIGIT.search(text) is not None
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Find the quantities in ``text``; offsets are into ``text``."""
+def find_quantities(text: str, *, view: LowerView | None = None) -> list[Quantity]:
+    """Find the quantities in ``text``; offsets are into ``text`` (``view``: its ``lower_view``, if known)."""
     found: list[Quantity] = []
-    if not _may_contain_quantity(text):
+    view = view or lower_view(text)
+    if not _may_contain_quantity(text, view):
         return found
-    for match in _QUANTITY.finditer(text):
-        quantity = _read(text, match)
+    for match in _QUANTITY.finditer(view.text):
+        quantity = _read(text, view.text, match)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _read(text: str, match: re.Match[str]) -> Quantity | None:
+def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
+    """The quantity of a ``_QUANTITY`` match in ``lowered`` (the lower-cased ``text``), or None."""
     modifier = match.group("mod")
     kind = _MODIFIERS.get(" ".join(modifier.lower().split())) if modifier else None
     end = match.end()
@@ -351,7 +353,7 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
     elif match.group("vague"):
         low, high = _VAGUE[" ".join(match.group("vague").lower().split())]
         end = match.end("vague")
-        return Quantity.model_construct(
+        return Quantity(
             text=text[match.start() : end],
             start=match.start(),
             end=end,
@@ -364,7 +366,7 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
         number = match.group("n1")
         if modifier and kind == "range" and not match.group("n2"):
             # "from 5" or "between 5" alone: the modifier is not part of the quantity.
-            return _read_without_modifier(text, match)
+            return _read_without_modifier(text, lowered, match)
         if (unit is None and not match.group("pct1")) or (
             unit_word is not None and unit_word.lower() in _KNOWN_UNITS
         ):
@@ -393,7 +395,7 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
     if modifier and kind == "range" and second is None:
         start = match.start("cur") if match.group("cur") else match.start("n1")
     quantity_text = text[start:end].rstrip()
-    return Quantity.model_construct(
+    return Quantity(
         text=quantity_text,
         start=start,
         end=start + len(quantity_text),
@@ -404,10 +406,10 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
-def _read_without_modifier(text: str, match: re.Match[str]) -> Quantity | None:
+def _read_without_modifier(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
     """Re-read a match whose leading "from"/"between" turned out not to open a range."""
     start = match.start("n1")
-    again = _QUANTITY.match(text, start)
+    again = _QUANTITY.match(lowered, start)
     if again is None or again.group("mod"):
         return None
-    return _read(text, again)
+    return _read(text, lowered, again)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from claimdiff.models import TimeRef
+from claimdiff.text import LowerView, lower_view
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -14,22 +15,22 @@ _MONTHS = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 _MONTH_RE = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+# Matched against the lower-cased view of the text (same offsets): no re.IGNORECASE needed.
 _TIME = re.compile(
     r"\b(?:"
     rf"(?P<mdate>{_MONTH_RE}\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<myear>\d{{4}}))?)"
     rf"|(?P<dmonth>(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dyear>\d{{4}}))?)"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     r"|(?:(?P<wdq>last|next|this|on|late\s+on|early\s+on|late|early)\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?P<relday>yesterday|today|tomorrow|tonight)"
     r"|(?P<relq>last|this|next|past)\s+(?P<relunit>week|month|year|weekend)"
     r"|(?P<ago>(?P<agon>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago)"
-    r")\b",
-    re.IGNORECASE,
+    r")\b"
 )
 _LETTERS = re.compile(r"[a-z]{3,}")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -94,38 +95,43 @@ def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | No
     return None
 
 
-_TRIGGER_WORDS = ("day", "tonight", "week", "month", "year", "ago")
+# Gates: ``_TIME`` cannot match a sentence without one of these words (or a digit with a month or "-").
+_TIME_WORDS = frozenset(
+    (*_WEEKDAYS, "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "weekend", "ago")
+)
+_MONTH_WORDS = frozenset(_MONTHS)
 _HAS_DIGIT = re.compile(r"\d")
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "-")
 
 
-def _may_contain_time(text: str) -> bool:
+def _may_contain_time(text: str, view: LowerView) -> bool:
     """A cheap test that skips the full scan for most sentences without a time expression."""
-    lowered = text.lower()
-    if any(word in lowered for word in _TRIGGER_WORDS):
+    if not _TIME_WORDS.isdisjoint(view.words):
         return True
-    return _HAS_DIGIT.search(text) is not None and any(month in lowered for month in _MONTH_PREFIXES)
+    return _HAS_DIGIT.search(text) is not None and ("-" in text or not _MONTH_WORDS.isdisjoint(view.words))
 
 
-def find_times(text: str, published_on: dt.date | None = None) -> list[TimeRef]:
+def find_times(
+    text: str, published_on: dt.date | None = None, *, view: LowerView | None = None
+) -> list[TimeRef]:
     """Every time expression in ``text`` (offsets into ``text``), dated against ``published_on``."""
     found: list[TimeRef] = []
-    if not _may_contain_time(text):
+    view = view or lower_view(text)
+    if not _may_contain_time(text, view):
         return found
-    for match in _TIME.finditer(text):
-        if match.group("weekday") is None and match.group().isupper() and len(match.group()) < 4:
+    for match in _TIME.finditer(view.text):
+        start, end = match.span()
+        surface = text[start:end]
+        if match.group("weekday") is None and surface.isupper() and len(surface) < 4:
             continue
-        if match.group("mdate") and match.group().startswith("May") and not match.group("mday"):
+        if match.group("mdate") and surface.startswith("May") and not match.group("mday"):
             continue
-        found.append(
-            TimeRef.model_construct(
-                text=match.group(), start=match.start(), end=match.end(), date=_resolve(match, published_on)
-            )
-        )
+        found.append(TimeRef(text=surface, start=start, end=end, date=_resolve(match, published_on)))
     return found
 
 
-def find_time(text: str, published_on: dt.date | None = None) -> TimeRef | None:
+def find_time(
+    text: str, published_on: dt.date | None = None, *, view: LowerView | None = None
+) -> TimeRef | None:
     """The first time expression of ``text``, or None."""
-    times = find_times(text, published_on)
+    times = find_times(text, published_on, view=view)
     return times[0] if times else None

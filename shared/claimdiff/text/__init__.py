@@ -11,6 +11,8 @@ Public API (a contract):
   ``NamedTuple`` whose first two fields are ``start`` and ``end``: ``text[start:end]`` is the sentence,
   stripped). Handles abbreviations and initials (U.S., Sen., Jan., No., St., Jr., "John F. Kennedy"),
   decimals, quotes, a missing space after an abbreviation ("U.S.to"), headings, bullets and paragraphs.
+- ``lower_view(text) -> LowerView``: the lower-cased text (same length: offsets carry over) and its set of
+  lower-case words, computed once per sentence and shared by the detectors of ``claimdiff.extract``.
 - ``visible_view(text) -> tuple[str, list[int] | None]``: ``text`` without invisible characters and the
   map back to ``text``'s offsets (None when nothing was removed).
 """
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 from claimdiff.text.normalisation import (
     INVISIBLE,
+    LowerView,
     fold_quotes,
+    lower_view,
     matching_key,
     normalise,
     visible_view,
@@ -28,9 +32,11 @@ from claimdiff.text.segmentation import Segment, SegmentKind, sentences
 
 __all__ = [
     "INVISIBLE",
+    "LowerView",
     "Segment",
     "SegmentKind",
     "fold_quotes",
+    "lower_view",
     "matching_key",
     "normalise",
     "sentences",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 # Zero-width characters, bidi controls and the BOM: invisible, and they break words for matching.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -58,3 +59,27 @@ def visible_view(text: str) -> tuple[str, list[int] | None]:
             pieces.append(char)
     kept.append(len(text))
     return "".join(pieces), kept
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+class LowerView(NamedTuple):
+    """A sentence read once for the detectors: lower-cased text and its set of lower-case words.
+
+    ``text`` has the length of the original, so a match in it has the same offsets as in the original;
+    detectors match literal cue words in it without ``re.IGNORECASE`` (several times faster), and test
+    ``words`` before running any regex at all.
+    """
+
+    text: str
+    words: frozenset[str]  # the runs of ASCII letters of ``text``: "Won't" -> {"won", "t"}
+
+
+def lower_view(text: str) -> LowerView:
+    """The :class:`LowerView` of ``text``: compute it once per sentence and pass it to every detector."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A character whose lower case is longer ("İ" -> "i̇") is kept as it is: offsets must not move.
+        lowered = "".join(char if len(low := char.lower()) != 1 else low for char in text)
+    return LowerView(lowered, frozenset(_LOWER_WORD.findall(lowered)))

@@ -43,8 +43,10 @@ _TERMINAL_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$|[\"'\u201d\u
 _CONTINUES = re.compile(r"[,\u2013\u2014-]\s*$|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|that)\s*$")
 
 # A candidate boundary: terminal punctuation, closing quotes or brackets, then whitespace.
-_CANDIDATE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"[^\s\"'\u201c\u2018(\[]*$")
+# (One character class first: the regex engine then skips every other character without trying a match.)
+_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# Everything up to the last separator of a window: what follows it is the word before the punctuation.
+_UP_TO_WORD = re.compile(r"(?:.*[\s\"'\u201c\u2018(\[])?", re.DOTALL)
 _NEXT = re.compile(r"\s+(\S+)")
 
 # Abbreviations that never end a sentence when followed by a name or a number.
@@ -184,8 +186,8 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
         return True
     if closes_quote or punctuation[-1] in ")]":
         return True
-    word_match = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start + 1)
-    word = word_match.group() if word_match else ""
+    up_to_word = _UP_TO_WORD.match(text, max(0, punct_start - 40), punct_start + 1)
+    word = text[up_to_word.end() if up_to_word else punct_start + 1 : punct_start + 1]
     bare = word[:-1].lower()  # without the final dot
     if not bare:
         return True
