@@ -158,9 +158,17 @@ def _run_upload(args: argparse.Namespace) -> int:
     if missing:
         print(f"claimdiff upload: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    session = boto3.Session(profile_name=args.profile) if args.profile else boto3.Session()
-    s3 = session.client("s3", endpoint_url=args.endpoint_url)
-    keys = upload_files(s3, bucket, args.outlet, args.files, args.published_at, progress=not args.no_progress)
+    from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
+
+    try:
+        session = boto3.Session(profile_name=args.profile) if args.profile else boto3.Session()
+        s3 = session.client("s3", endpoint_url=args.endpoint_url)
+        keys = upload_files(
+            s3, bucket, args.outlet, args.files, args.published_at, progress=not args.no_progress
+        )
+    except (BotoCoreError, ClientError) as error:
+        print(f"claimdiff upload: {error}", file=sys.stderr)
+        return 1
     for key in keys:
         print(f"s3://{bucket}/{key}")
     return 0

@@ -48,3 +48,8 @@ def test_upload_refuses_missing_files_and_bucket(
     monkeypatch.delenv("ARTICLES_BUCKET_NAME", raising=False)
     assert main(["upload", __file__, "--outlet", "x"]) == 2
     assert "--bucket" in capsys.readouterr().err
+
+
+def test_upload_to_a_missing_bucket_is_a_clear_error(aws: Aws, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["upload", __file__, "--outlet", "x", "--bucket", "no-such-bucket"]) == 1
+    assert "NoSuchBucket" in capsys.readouterr().err
