@@ -3,7 +3,11 @@
 ``attribute(sentence) -> Attribution | None`` reads one sentence: the first speech verb outside quotes
 whose subject is a name, a group, an organisation or a pronoun ("Kerry said ...", "..., said Sergey
 Lavrov, Russian FM.", "Lavrov said, “...”", "according to U.N. officials", "he added"). Titles are split
-off into a role ("Secretary of State John Kerry" -> "John Kerry", role "Secretary of State").
+off into a role ("Secretary of State John Kerry" -> "John Kerry", role "Secretary of State"; "..., said
+striker Daniel Okoro" -> role "striker"). Groups keep their modifiers ("European safety regulators"); a
+document quoted as a source is one ("according to state disclosure records"), a bare "the documents" is
+not; a participle after a comma reports the main clause's subject ("Lind voted against it, saying ...");
+a name in an appositive after a description speaks ("The supplier, Kestrel Cells Ltd., denied ...").
 Pronouns, quote runs over several sentences and canonical ids are resolved at article level in
 ``claimdiff.extract.claims``.
 """
@@ -29,16 +33,26 @@ SPEECH_VERBS = frozenset(
         predicted predicts noted notes asserted asserts alleged alleges estimated estimates
         believes believe believed thinks think thought recalled recalls indicated indicates
         disclosed revealed testified urged urges quipped joked pledged agreed estimate warn
-        writing ruled rules found concluded called calls described describes dissented"""
+        writing ruled rules found concluded called calls described describes dissented adding
+        noting arguing warning insisting claiming explaining stressing"""
     )
 )
+# Participles after a comma report the speech of the main clause's subject ("Lind voted against it, saying
+# the plan was rushed"). "saying" and "writing" always report speech; the others ("adding 5,000 jobs") only
+# with "that", a colon or a quote after them.
+_PARTICIPLES = frozenset(
+    words("saying writing adding noting arguing warning insisting claiming explaining stressing")
+)
+_SPEECH_PARTICIPLES = frozenset({"saying", "writing"})
+_PARTICIPLE_CLAUSE_OPENERS = frozenset({"that", ":", "\u201c", '"'})
 # Verbs that report speech only with a clause or a quote after them ("declared that", "announced:"),
 # not with a plain object ("declared a state of emergency", "announced the deal").
 _CLAUSAL_VERBS = frozenset(
     words(
         """announced announces declared declares confirmed confirms revealed disclosed promised
         promises pledged vowed agreed urged urges predicted predicts indicated indicates
-        acknowledged admitted reported reports estimated estimates found ruled rules concluded"""
+        acknowledged admitted reported reports estimated estimates found ruled rules concluded
+        recalled recalls maintained maintains observed"""
     )
 )
 _QUOTE_VERBS = frozenset({"called", "calls", "described", "describes"})  # "called the deal “a real win”"
@@ -73,14 +87,91 @@ ORGANISATION_NOUNS = frozenset(
         office bank county city airline carrier retailer automaker insurer manufacturer chain
         operator developer lender maker producer supplier school university hospital party
         parliament legislature senate congress kremlin pentagon service authority regulator
-        network"""
+        network club team coalition alliance federation foundation charity institute society
+        league group organization organisation nonprofit trust bureau watchdog inspectorate
+        tribunal panel"""
     )
 )
+# Definite descriptions that refer back to the organisation named before ("the agency said" after "the Federal
+# Aviation Administration"): the head noun, and the words of a name it can refer to.
+_AGENCY_NAMES = frozenset(
+    words(
+        """agency administration commission authority bureau service office department board
+        regulator inspectorate directorate ministry"""
+    )
+)
+_ASSOCIATION_NAMES = frozenset(
+    words("association federation society union league guild council chamber alliance coalition")
+)
+_CLUB_NAMES = frozenset(
+    words(
+        """club team fc afc sc cf ac united rovers athletic athletico atletico wanderers albion
+        hotspur olympique dynamo sporting city town county rangers"""
+    )
+)
+_CHARITY_NAMES = frozenset(words("foundation charity trust fund institute society"))
+DEFINITE_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    "agency": _AGENCY_NAMES,
+    "administration": _AGENCY_NAMES,
+    "commission": _AGENCY_NAMES,
+    "authority": _AGENCY_NAMES,
+    "bureau": _AGENCY_NAMES,
+    "regulator": _AGENCY_NAMES,
+    "watchdog": _AGENCY_NAMES,
+    "inspectorate": _AGENCY_NAMES,
+    "department": frozenset({"department", "ministry", "office"}),
+    "ministry": frozenset({"ministry", "department"}),
+    "office": frozenset({"office", "bureau"}),
+    "service": frozenset({"service", "agency"}),
+    "association": _ASSOCIATION_NAMES,
+    "federation": _ASSOCIATION_NAMES,
+    "society": _ASSOCIATION_NAMES | _CHARITY_NAMES,
+    "union": frozenset({"union", "federation", "guild", "teamsters", "local", "association"}),
+    "league": frozenset({"league", "federation", "association"}),
+    "coalition": frozenset({"coalition", "alliance", "front", "bloc", "network", "group"}),
+    "group": frozenset(
+        {
+            "group",
+            "coalition",
+            "alliance",
+            "front",
+            "network",
+            "association",
+            "organization",
+            "organisation",
+            "foundation",
+        }
+    ),
+    "alliance": frozenset({"alliance", "coalition", "front", "bloc"}),
+    "club": _CLUB_NAMES,
+    "team": _CLUB_NAMES,
+    "foundation": _CHARITY_NAMES,
+    "charity": _CHARITY_NAMES,
+    "trust": _CHARITY_NAMES,
+    "nonprofit": _CHARITY_NAMES | _ASSOCIATION_NAMES,
+    "institute": frozenset({"institute", "institution", "center", "centre"}),
+    "council": frozenset({"council"}),
+    "committee": frozenset({"committee"}),
+    "board": frozenset({"board"}),
+    "court": frozenset({"court", "tribunal"}),
+    "tribunal": frozenset({"tribunal", "court"}),
+    "panel": frozenset({"panel", "committee", "commission"}),
+    "university": frozenset({"university", "college"}),
+    "school": frozenset({"school", "academy", "college"}),
+    "hospital": frozenset({"hospital", "clinic", "infirmary"}),
+    "district": frozenset({"district"}),
+    "party": frozenset({"party"}),
+    "campaign": frozenset({"campaign"}),
+    "network": frozenset({"network"}),
+    "bank": frozenset({"bank"}),
+    "organization": _ASSOCIATION_NAMES | _CHARITY_NAMES | frozenset({"organization", "organisation"}),
+    "organisation": _ASSOCIATION_NAMES | _CHARITY_NAMES | frozenset({"organization", "organisation"}),
+}
 # Generic names of a company that refer back to the company last named ("the company said").
 ANAPHORIC_ORGANISATIONS = frozenset(
     words(
         """company utility firm airline carrier retailer automaker bank insurer manufacturer chain
-        operator developer startup maker producer supplier lender group"""
+        operator developer startup maker producer supplier lender"""
     )
 )
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "statement"})
@@ -154,6 +245,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr|Rev|Hon|Pres)\."
     r"|Inc\.|Corp\.|Co\.|Ltd\.|[A-Z]\.(?=\s)|\w[\w'\u2019&-]*|[,;:\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014]"
+    r"|(?<!\S)-+(?!\S)"  # a dash written with hyphens ("Medicare -- the Romney team"): a break
 )
 # Every branch starts with its quote character, so the regex engine skips all other characters quickly.
 _QUOTED = re.compile(
@@ -183,9 +275,15 @@ _ACCORDING_PHRASE_WORDS = (
     _CONNECTORS | GROUP_NOUNS | _SINGULAR_ROLES | _MODIFIERS | ORGANISATION_NOUNS | _DETERMINERS
 )
 _RELATIVE = re.compile(r"\s(?:who|which|whose|whom|that)\s")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+((?:[^,.;:\"\u201c\u201d]|(?<=\b[A-Z])\.){2,80})")
+# The source runs to the next punctuation; a period after an initial or a name suffix is part of it ("U.S.",
+# "Voltra Mobility Inc.").
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+"
+    r"((?:[^,.;:\"\u201c\u201d]|(?<=\b[A-Z])\.|(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCorp)|(?<=\bCo)|(?<=\b[JS]r)|(?<=\bBros)|(?<=\bCos))\.){2,120})"
+)
 
 QuoteKind = Literal["direct", "reported"]
+SpeakerPhraseKind = Literal["person", "group", "organization", "pronoun"]
 
 
 @dataclass(frozen=True)
@@ -193,7 +291,7 @@ class Attribution:
     """The speaker phrase of a sentence as written, before canonicalisation."""
 
     name: str  # "John Kerry", "U.N. officials", "he"
-    kind: Literal["person", "group", "organization", "pronoun"]
+    kind: SpeakerPhraseKind
     cue: str  # "said", "according to"
     quote: QuoteKind
     role: str | None = None
@@ -253,6 +351,16 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
             continue
         if lowered not in SPEECH_VERBS or not token[0].islower() or _inside(position, quotes):
             continue
+        if lowered in _PARTICIPLES and index and tokens[index - 1] == ",":
+            # "Lind voted against it, saying ...": the speaker is the subject of the main clause.
+            if lowered not in _SPEECH_PARTICIPLES and following not in _PARTICIPLE_CLAUSE_OPENERS:
+                continue
+            found = _main_clause_subject(tokens, index)
+            if found is not None:
+                return _build(found[0], found[1], lowered, has_quote, position)
+            continue
+        if lowered in _PARTICIPLES and lowered not in _SPEECH_PARTICIPLES:
+            continue  # "the firm grew by adding jobs": only "saying" and "writing" report speech on their own
         if (
             lowered in _QUOTE_VERBS
             and not has_quote
@@ -276,9 +384,18 @@ def _attribute_according(sentence: str, quotes: list[tuple[int, int]], has_quote
     according = _ACCORDING.search(sentence)
     if according is None or _inside(according.start(), quotes):
         return None
+    phrase = according.group(1).split()
+    if according.end() < len(sentence) and sentence[according.end()].isalnum() and len(phrase) > 1:
+        phrase.pop()  # the phrase reached the length cap inside a word
+    document = _document_source(phrase)
+    if document is not None:
+        # A named author is classified like any speaker; the document itself is a group source.
+        source, author = document
+        kind: SpeakerPhraseKind | None = None if author else "group"
+        return _build(source, None, "according to", has_quote, according.start(), kind=kind)
     # Keep the noun phrase: stop at a lower-case verb-like word after a name ("to Kerry there is ...").
     kept: list[str] = []
-    for word in according.group(1).split():
+    for word in phrase:
         if word[:1].islower() and word.lower() not in _ACCORDING_PHRASE_WORDS:
             break
         kept.append(word)
@@ -289,6 +406,74 @@ def _attribute_according(sentence: str, quotes: list[tuple[int, int]], has_quote
     if kept and _has_head(kept):
         return _build(" ".join(kept), None, "according to", has_quote, according.start())
     return None
+
+
+# Documents quoted as a source: "according to state disclosure records", "according to a 2019 court filing".
+DOCUMENT_NOUNS = frozenset(
+    words(
+        """records record filing filings documents document data figures statistics estimates
+        report reports survey surveys poll polls study studies statement statements analysis
+        census audit memo memos letter letters complaint lawsuit indictment affidavit transcript
+        transcripts minutes emails invoices disclosures disclosure notice notices papers release
+        registry register tally count projections forecast forecasts testimony ruling order
+        findings review"""
+    )
+)
+_POSSESSIVE_DETERMINERS = frozenset(
+    {"its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_DOCUMENT_AUTHOR = frozenset({"by", "from"})
+
+
+def _document_source(phrase: list[str]) -> tuple[str, bool] | None:
+    """The source named by a document after "according to", if the phrase is one.
+
+    Returns (source, whether it is the document's author). "state disclosure records" and "a 2019 court
+    filing" name their source (the phrase itself, without its article); "a report by the Federal Reserve"
+    names its author; a bare "the documents" or "its filing" refers back to something and names no source.
+    """
+    for index, word in enumerate(phrase[:7]):
+        lowered = word.lower().strip("\"'()\u201c\u201d")
+        if lowered in DOCUMENT_NOUNS:
+            head = index
+            while head + 1 < len(phrase) and phrase[head + 1].lower() in DOCUMENT_NOUNS:
+                head += 1  # "disclosure records", "census data"
+            modifiers = [w for w in phrase[:head] if w.lower() not in _ARTICLES]
+            author = _document_author(phrase[head + 1 :])
+            if author is not None:
+                return author, True
+            if not modifiers or phrase[0].lower() in _POSSESSIVE_DETERMINERS:
+                return None
+            start = 1 if phrase[0].lower() in _ARTICLES else 0
+            return " ".join(phrase[start : head + 1]), False
+        if index and lowered in _NOT_MODIFIERS and lowered not in _ARTICLES:
+            return None
+        if not (word[:1].isdigit() or _name_like(word) or _is_noun_modifier(word) or lowered in _ARTICLES):
+            return None
+    return None
+
+
+def _document_author(rest: list[str]) -> str | None:
+    """ "by the Federal Reserve" after a document: its author, when a name or a group follows."""
+    if len(rest) < 2 or rest[0].lower() not in _DOCUMENT_AUTHOR:
+        return None
+    kept: list[str] = []
+    for word in rest[1:13]:
+        lowered = word.lower()
+        if word == "&" and kept:
+            kept.append(word)  # "Standard & Poor's"
+            continue
+        if not (_name_like(word) or lowered in _ACCORDING_PHRASE_WORDS) or (
+            word[:1].islower() and lowered not in _ACCORDING_PHRASE_WORDS
+        ):
+            break
+        kept.append(word)
+    while kept and (kept[-1].lower() in _CONNECTOR_OR_DETERMINER or kept[-1] == "&"):
+        kept.pop()
+    if not kept or not _has_head(kept):
+        return None
+    return " ".join(_strip_determiners(kept))
 
 
 def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None] | None:
@@ -311,6 +496,7 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
     ):
         words.extend([tokens[index], "of"])  # "the county board of elections said"
         index -= 2
+    free_modifiers = 0  # lower-case words before a group noun: "European safety regulators"
     while index >= 0:
         word = tokens[index]
         lowered = word.lower()
@@ -325,6 +511,7 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
             or (
                 lowered in _CONNECTORS
                 and words
+                and not free_modifiers  # "two of the law enforcement officials": the phrase ends at "the"
                 and index > 0
                 and _name_like(tokens[index - 1])
                 | (tokens[index - 1].lower() in _GROUP_CONNECTOR_OR_MODIFIER)
@@ -336,6 +523,15 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
             words.append(word)
             index -= 1
             break
+        elif (
+            free_modifiers < _MAX_FREE_MODIFIERS
+            and words
+            and words[0].lower() in GROUP_NOUNS
+            and all(w[:1].islower() for w in words)  # "a project Democratic lawmakers say": not "project"
+            and _is_noun_modifier(word)
+        ):
+            words.append(word)
+            free_modifiers += 1
         else:
             break
         index -= 1
@@ -347,6 +543,125 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
     if not words or not _has_head(words):
         return None
     return _split_role(words)
+
+
+# Lower-case words that cannot modify a noun: function words, auxiliaries, adverbs of time.
+_NOT_MODIFIERS = frozenset(
+    words(
+        """that which who whom whose where when while because although though if unless as than
+        then so but yet also not never no is are was were be been being has have had do does did
+        will would could should may might must can shall said says say told according and or nor
+        of to in on at for from by with without into about over under after before during since
+        until between against among through across per via ago year years week weeks month months
+        day days night morning afternoon evening time times it its he she they we i you there here
+        this these those what how why now today yesterday tonight"""
+    )
+)
+_MAX_FREE_MODIFIERS = 3
+_NUMBER_WORDS = frozenset(
+    words(
+        """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+        hundred hundreds thousand thousands million millions billion billions trillion dozen dozens"""
+    )
+)
+_NOUN_ADJECTIVES_IN_LY = frozenset({"family", "elderly", "early", "daily", "weekly", "monthly", "local"})
+
+
+def _is_noun_modifier(word: str) -> bool:
+    """A lower-case word that can modify a following noun ("safety" in "safety regulators")."""
+    lowered = word.lower()
+    return (
+        word[:1].islower()
+        and word.replace("-", "").isalpha()
+        and lowered not in _NOT_MODIFIERS
+        and lowered not in _SKIPPABLE_BEFORE_VERB
+        and lowered not in PRONOUNS
+        and lowered not in _NUMBER_WORDS  # "$1 million -- supporters noted"
+        and (not lowered.endswith("ly") or lowered in _NOUN_ADJECTIVES_IN_LY)
+    )
+
+
+# Common irregular verbs of a main clause ("He quit the board, saying ..."); regular ones end in "-ed".
+_IRREGULAR_VERBS = frozenset(
+    words(
+        """quit left won lost went came gave took made held met rose fell cut sent spent paid stood
+        sat ran led kept let put set threw broke chose drove fought sought bought sold struck
+        withdrew stepped shot hit beat bet"""
+    )
+)
+
+
+def _main_clause_subject(tokens: list[str], participle_index: int) -> tuple[str, str | None] | None:
+    """The subject of the main clause a participle hangs on ("Councillor Mara Lind voted against it, saying
+    ...", "Ruiz, the club captain, resigned, saying ...", "On Monday, the council rejected it, saying ...").
+
+    Conservative: the sentence (or the part after an opening phrase and its comma) must read subject, then
+    the verb; anything else (a relative clause, a long preamble) gives no subject.
+    """
+    clause_start = 1 if tokens[0].lower() in _CLAUSE_CONJUNCTIONS else 0
+    for _attempt in range(3):
+        verb_index = _verb_after_subject(tokens, clause_start, participle_index)
+        if verb_index is not None:
+            return _subject_before(tokens, verb_index)
+        next_comma = next((i for i in range(clause_start, participle_index - 1) if tokens[i] == ","), None)
+        if next_comma is None:
+            return None
+        clause_start = next_comma + 1
+    return None
+
+
+_CLAUSE_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still"})
+_AUXILIARIES = frozenset(words("has have had was were is are will would could should did does do also"))
+_AUXILIARY_OR_SKIPPABLE = _AUXILIARIES | _SKIPPABLE_BEFORE_VERB
+_SUBJECT_WORDS = (
+    _DETERMINERS | _MODIFIERS | GROUP_NOUNS | ORGANISATION_NOUNS | _SINGULAR_ROLES | PARTICLES | {"of"}
+)
+
+
+def _verb_after_subject(tokens: list[str], start: int, end: int) -> int | None:
+    """The index of the verb right after the subject that starts at ``start`` (before ``end``), or None."""
+    index = start
+    if index < end and tokens[index].lower() in PRONOUNS:
+        index += 1
+    else:
+        subject_words = 0
+        while index < end:
+            word = tokens[index]
+            if word == "," and subject_words:
+                # An appositive or a relative clause after the subject: skip to its closing comma.
+                closing = next((i for i in range(index + 1, min(end, index + 16)) if tokens[i] == ","), None)
+                if closing is None:
+                    return None
+                index = closing + 1
+                break
+            if _name_like(word) or word.lower() in _SUBJECT_WORDS:
+                subject_words += 1
+                index += 1
+                continue
+            break
+        if not subject_words:
+            return None
+    while index < end and tokens[index].lower() in _AUXILIARY_OR_SKIPPABLE:
+        index += 1
+    if index >= end:
+        return None
+    token = tokens[index]
+    lowered = token.lower()
+    if not token[:1].islower() or not token.isalpha():
+        return None
+    if (lowered.endswith("ed") and len(lowered) > 3) or lowered in _IRREGULAR_VERBS:
+        return index
+    previous = tokens[index - 1]
+    if (
+        lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and lowered not in GROUP_NOUNS
+        and (previous.lower() in ("he", "she", "it") or _name_like(previous))
+        and previous.lower() not in _NUMBER_WORDS
+        and not previous.lower().endswith(("'s", "\u2019s"))
+    ):
+        return index  # a present-tense verb after its subject: "Ruiz opposes the plan, saying ..."
+    return None
 
 
 def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str | None] | None:
@@ -361,6 +676,9 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
             while cursor >= 0 and (_name_like(tokens[cursor]) or tokens[cursor].lower() in PARTICLES):
                 name_words.append(tokens[cursor])
                 cursor -= 1
+            if not name_words and appositive[:1].isupper():
+                # "The supplier, Kestrel Cells Ltd., denied": the name in the appositive speaks.
+                return _named_in_appositive(tokens[:index], tokens[index + 1 : comma_index])
             if not name_words or not appositive[:1].islower():
                 return None
             appositive = _RELATIVE.split(f" {appositive}", 1)[0].strip()
@@ -374,12 +692,39 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
     return None
 
 
+_ORGANISATION_DESCRIPTIONS = ORGANISATION_NOUNS | ANAPHORIC_ORGANISATIONS
+_DESCRIPTOR_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+
+
+def _named_in_appositive(descriptor: list[str], appositive: list[str]) -> tuple[str, str | None] | None:
+    """ "The supplier, Kestrel Cells Ltd., ...", "Her lawyer, Maria Gomez, ...": the name between the commas,
+    when a short common-noun description opens the sentence; a person keeps the description as a role."""
+    if not descriptor or len(descriptor) > 6 or descriptor[0].lower() not in _DESCRIPTOR_OPENERS:
+        return None
+    if not all(word[:1].islower() or word.lower() in _DESCRIPTOR_OPENERS for word in descriptor):
+        return None
+    if not appositive or len(appositive) > 6:
+        return None
+    if not all(_name_like(word) or word.lower() in PARTICLES or word == "&" for word in appositive):
+        return None
+    name, role = _split_role(appositive)
+    lowered = {word.lower().rstrip(".") for word in appositive}
+    if not lowered.isdisjoint(ORGANISATION_WORDS) or not lowered.isdisjoint(_COMPANY_SUFFIXES):
+        return name, role
+    description = " ".join(_strip_determiners(descriptor))
+    return name, f"{role}, {description}" if role else description
+
+
 def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None] | None:
     """Inverted attribution: "..., said Sergey Lavrov, Russian FM." (only right after a comma or quote)."""
     if verb_index == 0 or tokens[verb_index - 1] not in {",", "\u201d", '"', "\u2019"}:
         return None
     words: list[str] = []
     index = verb_index + 1
+    role_end = _lower_case_role_end(tokens, index)
+    if role_end > index:
+        words.extend(tokens[index:role_end])  # "..., said striker Daniel Okoro": "striker" is the role
+        index = role_end
     while index < len(tokens):
         word = tokens[index]
         lowered = word.lower()
@@ -428,6 +773,20 @@ def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None]
     return name, role
 
 
+def _lower_case_role_end(tokens: list[str], start: int) -> int:
+    """The end of a run of up to three lower-case role words before a name ("striker", "club captain"), or
+    ``start`` when the words at ``start`` are not such a run (a clause, a time, a group)."""
+    index = start
+    while index < len(tokens) and index - start < 3:
+        word = tokens[index]
+        if _name_like(word):
+            return index if index > start else start
+        if not _is_noun_modifier(word) or word.lower() in _DETERMINERS or word.lower() in GROUP_NOUNS:
+            return start
+        index += 1
+    return start
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -439,11 +798,13 @@ def _name_like(word: str) -> bool:
 
 _NOT_NAMES = frozenset(
     words(
-        """the a an this that these those it its he she they we i but and or so yet however
+        """despite amid among unlike like instead without with from by to of under over into
+        through across behind beyond near during until unless whereas the a an this that these those it its he she they we i but and or so yet however
         meanwhile in on at for after before during when while if although though as since because
         asked according some many most several both all no not one two there here his her their
         our my asked speaking earlier later monday tuesday wednesday thursday friday saturday
-        sunday then now today yesterday also separately what why how who where which whether"""
+        sunday then now today yesterday also separately what why how who where which whether
+        nobody everyone everybody someone somebody anyone anybody none nothing everything"""
     )
 )
 
@@ -526,9 +887,38 @@ def _strip_determiners(words: list[str]) -> list[str]:
     return words[index:]
 
 
-def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int) -> Attribution:
+def _build(
+    name: str,
+    role: str | None,
+    cue: str,
+    has_quote: bool,
+    position: int,
+    *,
+    kind: SpeakerPhraseKind | None = None,
+) -> Attribution:
     lowered_words = [w.lower() for w in name.split()]
-    kind: Literal["person", "group", "organization", "pronoun"]
+    if kind is None:
+        name, role, kind = _classify(name, role, lowered_words)
+    if kind in ("group", "organization"):
+        name = " ".join(_strip_determiners(name.split()))
+        if name.split()[0].lower() in _DETERMINERS and len(name.split()) > 1:
+            name = " ".join(name.split()[1:])
+    return Attribution(
+        name=name,
+        kind=kind,
+        cue=cue,
+        quote="direct" if has_quote else "reported",
+        role=role,
+        negative_cue=cue in _NEGATIVE_CUES,
+        position=position,
+    )
+
+
+def _classify(
+    name: str, role: str | None, lowered_words: list[str]
+) -> tuple[str, str | None, SpeakerPhraseKind]:
+    """The kind of a speaker phrase (and its name and role once a trailing "spokesman" is split off)."""
+    kind: SpeakerPhraseKind
     if len(lowered_words) > 1 and lowered_words[-1] in _SPOKES:
         # "a Brennan spokesman said": the organisation speaks through its spokesman.
         role = lowered_words[-1]
@@ -544,6 +934,8 @@ def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int
         kind = "group"
     elif role in _SPOKES or (len(lowered_words) >= 3 and "of" in lowered_words and role is None):
         kind = "organization"
+    elif role is not None and role.lower() in _ORGANISATION_DESCRIPTIONS:
+        kind, role = "organization", None  # "The regulator, Ofwat, said": described as an organisation
     elif lowered_words[-1] in _SINGULAR_ROLES:
         kind = "person"  # an unnamed person: "a State Department spokesman"
     elif (
@@ -561,16 +953,4 @@ def _build(name: str, role: str | None, cue: str, has_quote: bool, position: int
         kind = "organization"
     else:
         kind = "person"
-    if kind in ("group", "organization"):
-        name = " ".join(_strip_determiners(name.split()))
-        if name.split()[0].lower() in _DETERMINERS and len(name.split()) > 1:
-            name = " ".join(name.split()[1:])
-    return Attribution(
-        name=name,
-        kind=kind,
-        cue=cue,
-        quote="direct" if has_quote else "reported",
-        role=role,
-        negative_cue=cue in _NEGATIVE_CUES,
-        position=position,
-    )
+    return name, role, kind

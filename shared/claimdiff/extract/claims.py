@@ -13,7 +13,11 @@ Decisions (documented for users of the API):
   sentences take the attribution found anywhere in the quote run; an unattributed quoted sentence takes
   the speaker of its paragraph; pronouns ("he said") resolve to the most recent compatible named speaker
   (``resolved_from`` says which pronoun). People are canonicalised per article (``PersonRegistry``) in a
-  first pass, so "Lavrov said" before "Sergey Lavrov" still gets the full name.
+  first pass, so "Lavrov said" before "Sergey Lavrov" still gets the full name. A definite description
+  ("the agency", "the association", "the club", "the coalition") is the latest organisation or group named
+  before whose name fits it (``attribution.DEFINITE_DESCRIPTIONS``: "the agency" fits "... Administration",
+  "... Agency", "... Commission"); with none, the description itself is the speaker. "the company" (and
+  other generic names of a company) is the latest organisation that spoke, else the latest named.
 - Reported speech carries over to the next sentence of the paragraph when that sentence continues it:
   "U.N. officials said Russia was on board. Another mission would go to ..." is still the officials'
   account. The rule is conservative (``_continues_reported_speech``): the sentence before reports speech
@@ -32,7 +36,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from claimdiff.extract.attribution import ANAPHORIC_ORGANISATIONS, SPEECH_VERBS, Attribution, attribute
+from claimdiff.extract.attribution import (
+    ANAPHORIC_ORGANISATIONS,
+    DEFINITE_DESCRIPTIONS,
+    SPEECH_VERBS,
+    Attribution,
+    attribute,
+)
 from claimdiff.extract.entities import PersonRegistry, alias_table, canonical_id, find_entities, slug
 from claimdiff.extract.filters import checkworthiness, is_non_claim
 from claimdiff.extract.polarity import conditional_spans, hedge_spans, is_negated
@@ -125,6 +135,9 @@ class _Context:
     speaking_organisations: list[Speaker] = field(default_factory=list)
     groups: dict[str, Speaker] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "he" / "she" once known
+    # When each organisation or group was last mentioned (a counter): "the agency" takes the latest compatible.
+    recency: dict[str, int] = field(default_factory=dict)
+    mentions: int = 0
     # One Speaker per (name, id, kind) mentioned: entities recur sentence after sentence. Context speakers
     # never leave the context uncopied (``_speaker_of`` copies them), so sharing them is safe.
     _entity_speakers: dict[tuple[str, str, str], Speaker] = field(default_factory=dict)
@@ -137,6 +150,8 @@ class _Context:
             return
         target.pop(speaker.id, None)
         target[speaker.id] = speaker
+        self.mentions += 1
+        self.recency[speaker.id] = self.mentions
         role = (speaker.role or "").lower()
         if speaker.kind == "person" and role.startswith(_FEMALE_TITLES):
             self.gender[speaker.id] = "she"
@@ -181,8 +196,15 @@ class _Context:
         return None
 
     def organisation(self, name: str) -> Speaker | None:
-        """A known organisation this name refers to: "the company", "Brennan" for "Brennan Foods"."""
+        """A known organisation this name refers to: "the company", "Brennan" for "Brennan Foods", "the
+        agency" for the latest "... Administration" or "... Agency", "the club" for "Riverside United"."""
         words = name.lower().split()
+        compatible = DEFINITE_DESCRIPTIONS.get(words[-1]) if words else None
+        if compatible is not None and all(word[:1].islower() for word in name.split()[:-1]):
+            # "the agency", "the federal agency": a description, not a name ("Premier League club" is a name).
+            described = self._latest_compatible(compatible)
+            if described is not None:
+                return described
         if len(words) == 1 and words[0] in ANAPHORIC_ORGANISATIONS:
             if self.speaking_organisations:
                 return self.speaking_organisations[-1]
@@ -191,7 +213,24 @@ class _Context:
             known_words = known.name.lower().split()
             if known_words[: len(words)] == words and len(known_words) > len(words):
                 return known
+        if len(words) == 1 and name[:1].isupper():
+            for known in reversed(self.organisations.values()):
+                known_words = known.name.lower().split()
+                if len(known_words) > 1 and known_words[-1] == words[0]:
+                    return known  # "the Times" for "The New York Times"
         return None
+
+    def _latest_compatible(self, name_words: frozenset[str]) -> Speaker | None:
+        """The most recently mentioned organisation or group whose name has one of ``name_words``."""
+        best: Speaker | None = None
+        best_recency = -1
+        for known in (*self.organisations.values(), *self.groups.values()):
+            recency = self.recency.get(known.id, 0)
+            if recency > best_recency and any(
+                word.lower().rstrip(".") in name_words for word in known.name.split()
+            ):
+                best, best_recency = known, recency
+        return best
 
 
 def _latest(speakers: dict[str, Speaker]) -> Speaker | None:

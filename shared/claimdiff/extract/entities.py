@@ -80,7 +80,10 @@ STOP_CAPITALISED = frozenset(
         governor mayor general officials advertisement share read related photo image video
         reporting editing writing updated published copyright here now today yesterday tomorrow
         last next earlier later other another such even just only after despite amid among
-        against between around about like unlike just while instead"""
+        against between around about like unlike just while instead nobody everyone everybody
+        someone somebody anyone anybody none nothing everything something anything nowhere
+        everywhere either neither whoever whatever usd eur gbp chf jpy cny cad aud nzd hkd sgd inr
+        krw sek nok dkk pln czk huf brl mxn zar"""
     )
 )
 ORGANISATION_WORDS = frozenset(
@@ -92,9 +95,19 @@ ORGANISATION_WORDS = frozenset(
         administration federation league coalition alliance foundation network hospital school
         college church foods air airlines airways energy power electric motors systems
         technologies holdings partners media pharmaceuticals communications industries capital
-        band tribe"""
+        band tribe conference caucus magazine newspaper"""
     )
 )
+# Words that name a sports club ("Riverside United", "Harbor Rovers FC"): organisations, not people.
+SPORTS_CLUB_WORDS = frozenset(
+    words(
+        """fc afc sc cf ac club united rovers athletic athletico atletico wanderers albion hotspur
+        olympique dynamo sporting"""
+    )
+)
+# Suffixes that close a name; their period belongs to it ("Voltra Mobility Inc.", "Harold T. Banks Jr.").
+NAME_SUFFIXES = frozenset(words("inc ltd corp co llc plc bros cos jr sr"))
+_ORGANISATION_OR_CLUB_WORDS = ORGANISATION_WORDS | SPORTS_CLUB_WORDS
 PLACE_WORDS = frozenset(
     words("""city province state county region district river sea street square hotel airport""")
 )
@@ -243,26 +256,72 @@ TITLES = frozenset(
 )
 
 
+# Capitalised role words that precede a full name ("Substitute Daniel Okoro", "Councillor Mara Lind"). Unlike
+# ``TITLES`` they are stripped only before a given name and a surname: some are names too ("Major", "Dean").
+ROLE_WORDS = frozenset(
+    words(
+        """substitute striker goalkeeper keeper defender midfielder forward winger captain coach
+        manager referee umpire quarterback pitcher rookie veteran councillor councilor councilman
+        councilwoman alderman alderwoman assemblyman assemblywoman congressman congresswoman
+        delegate commissioner trustee treasurer clerk auditor comptroller registrar principal dean
+        provost headmaster headmistress teacher lecturer researcher scientist analyst economist
+        strategist historian author novelist journalist reporter correspondent editor columnist
+        anchor chef pilot nurse surgeon physician paramedic firefighter constable officer deputy
+        marshal trooper sergeant corporal lieutenant major brigadier commander consul attorney
+        lawyer solicitor barrister prosecutor magistrate bishop archbishop cardinal pastor rabbi
+        imam reverend chairperson founder owner architect engineer farmer activist organiser
+        organizer steward ranger warden inspector investigator ceo cfo coo cto speaker whip
+        skipper fullback halfback bowler batsman jockey trainer rider cyclist sprinter boxer golfer
+        agent"""
+    )
+)
+
+
 def strip_titles(name: str) -> str:
     """ "Secretary of State John Kerry" -> "John Kerry"; a bare surname or a title alone is kept.
 
     When the name starts with a title, what is kept is the trailing name: one given name, initials,
-    particles and the surname ("Harold T. Banks Jr.", "Staffan de Mistura").
+    particles and the surname ("Harold T. Banks Jr.", "Staffan de Mistura"). A capitalised role word right
+    before a given name and a surname goes too ("Substitute Daniel Okoro" -> "Daniel Okoro").
     """
     words = name.split()
-    if len(words) < 2 or words[0].lower() not in TITLES:
+    if len(words) < 2:
         return name
-    end = len(words)
-    start = end - 1
+    if words[0].lower() not in TITLES:
+        if len(words) < 3:
+            return name
+        start = _trailing_name_start(words)
+        role = words[start - 1].lower() if start > 0 else ""
+        if len(words) - start >= 2 and (role in ROLE_WORDS or role in TITLES):
+            return " ".join(words[start:])
+        return name
+    return " ".join(words[_trailing_name_start(words) :])
+
+
+def _trailing_name_start(words: list[str]) -> int:
+    """Where the trailing person name of ``words`` starts: one given name, initials, particles, surname."""
+    start = len(words) - 1
     if words[start].lower().rstrip(".") in _SUFFIXES and start > 0:
         start -= 1
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
-    while start > 0 and len(words[start - 1]) == 2 and words[start - 1].endswith("."):
+    while start > 0 and _is_initial(words[start - 1]):
         start -= 1
-    if start > 0 and words[start - 1][:1].isupper() and words[start - 1].lower() not in TITLES:
+    if (
+        start > 0
+        and words[start - 1][:1].isupper()
+        and words[start - 1].lower() not in TITLES
+        and words[start - 1].lower() not in ROLE_WORDS
+        and not _is_initial(words[start - 1])
+    ):
         start -= 1
-    return " ".join(words[start:])
+    while start > 0 and _is_initial(words[start - 1]):
+        start -= 1  # "A. Barry Rand"
+    return start
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 def _first_names_compatible(first_a: str, first_b: str) -> bool:
@@ -375,6 +434,19 @@ def find_entities(text: str, people: PersonRegistry | None = None) -> list[Entit
 def _match_alias(
     text: str, tokens: list[tuple[int, int, str]], index: int, table: AliasTable, out: list[Entity]
 ) -> int:
+    found = _alias_at(text, tokens, index, table)
+    if found is None:
+        return 0
+    size, entry = found
+    start, end = tokens[index][0], tokens[index + size - 1][1]
+    out.append(Entity(text=text[start:end], start=start, end=end, id=entry.id, kind=entry.kind))
+    return size
+
+
+def _alias_at(
+    text: str, tokens: list[tuple[int, int, str]], index: int, table: AliasTable
+) -> tuple[int, AliasEntry] | None:
+    """The longest alias that starts at token ``index``: (its number of tokens, its entry), or None."""
     available = len(tokens) - index
     for size in table.sizes_by_first.get(tokens[index][2].lower(), ()):
         if size > available:
@@ -387,12 +459,10 @@ def _match_alias(
             if size > 1
             else (tokens[index][2].lower(),)
         )
-        start, end = tokens[index][0], tokens[last][1]
-        entry = table.lookup(key, text[start:end])
+        entry = table.lookup(key, text[tokens[index][0] : tokens[last][1]])
         if entry is not None:
-            out.append(Entity(text=text[start:end], start=start, end=end, id=entry.id, kind=entry.kind))
-            return size
-    return 0
+            return size, entry
+    return None
 
 
 def _joined(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -422,15 +492,28 @@ def _capitalised_run(
         if not _joined(text, tokens, position - 1) and not (
             len(previous_token) <= 3
             and previous_token[:1].isupper()
+            and previous_token.lower()
+            not in NAME_SUFFIXES  # "Voltra Inc. Chief Executive Ana Ruiz": two names
             and _ABBREVIATION_GAP.fullmatch(text, tokens[position - 1][1], tokens[position][0])
         ):
             break
         capitalised = token[:1].isupper()
         lowered_token = token.lower()
-        if capitalised and lowered_token in table.first_tokens:
-            # An alias starts here ("Kerry and Lavrov" is fine, but stop before "Moscow").
+        if (
+            capitalised
+            and lowered_token in table.first_tokens
+            and (
+                lowered_token not in _ORGANISATION_OR_CLUB_WORDS
+                or _alias_at(text, tokens, position, table) is not None
+            )
+        ):
+            # An alias may start here ("Kerry and Lavrov" is fine, but stop before "Moscow"). A word that ends
+            # an organisation's name continues it when no alias starts there ("Riverside United").
             break
-        if capitalised and lowered_token not in STOP_CAPITALISED:
+        if capitalised and (
+            lowered_token not in STOP_CAPITALISED
+            or (len(token) == 1 and text.startswith(". ", tokens[position][1]))  # "John A. Boehner"
+        ):
             last = position
         elif lowered_token in PARTICLES and position + 1 < count and tokens[position + 1][2][:1].isupper():
             pass
@@ -438,11 +521,13 @@ def _capitalised_run(
             break
         position += 1
     start, end = tokens[index][0], tokens[last][1]
+    if end < len(text) and text[end] == "." and tokens[last][2].lower() in NAME_SUFFIXES and last > index:
+        end += 1  # "Voltra Mobility Inc.": the period is part of the name
     surface = text[start:end]
     words = [token[2] for token in tokens[index : last + 1]]
     lowered = {w.lower() for w in words}
     kind: EntityKind
-    if not ORGANISATION_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
+    if not _ORGANISATION_OR_CLUB_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
         kind = "organization"
         entity_id = f"organization:{slug(surface)}"
     elif not PLACE_WORDS.isdisjoint(lowered):
@@ -459,7 +544,8 @@ def _capitalised_run(
         and not any(w.isupper() and len(w) > 1 for w in words)
     ):
         kind = "person"
-        entity_id = PersonRegistry._id_for(*split_person_name(surface), surface)
+        person_name = strip_titles(surface)
+        entity_id = PersonRegistry._id_for(*split_person_name(person_name), person_name)
     else:
         kind = "other"
         entity_id = f"other:{slug(surface)}"

@@ -27,12 +27,18 @@ from claimdiff.text import LowerView, lower_view
 from claimdiff.text.lexicon import words
 
 _APOS = "['\u2019]"
+# Contractions written without their apostrophe ("dont", "isnt", "havent"): common in quotes and transcripts.
+_BARE_CONTRACTIONS = (
+    "dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wont|wouldnt|cant|couldnt|shouldnt"
+    "|mustnt|neednt|aint|mightnt|shant"
+)
 
 # Negation cues. "no" is only a cue when it is not the abbreviation "No." (number) and not part of "no doubt".
 _NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|none|nobody|nothing|nowhere|cannot|no(?!\.\s*\d)(?![-\s]+doubt\b)"
     r"|no\s+longer|yet\s+to|failed\s+to|fails\s+to|fail\s+to|refused\s+to|refuses\s+to|refuse\s+to"
-    r"|declined\s+to|declines\s+to|den(?:y|ies|ied|ying))\b"
+    r"|declined\s+to|declines\s+to|den(?:y|ies|ied|ying)"
+    rf"|{_BARE_CONTRACTIONS})\b"
     rf"|(?<=[A-Za-z])n{_APOS}t\b"
 )
 # Things that contain a negation word but do not negate the assertion.
@@ -52,7 +58,8 @@ _MORPHOLOGICAL_WORDS = frozenset(
         disagree disagreed dislike unprecedented undeniable unsuccessful unconcerned impractical"""
     )
 )
-_NEITHER_NOR = re.compile(r"\bneither\b")
+# Where a clause's coordinated parts meet ("... and is not ...", "... or deny").
+_CONJUNCTION = re.compile(r"\s(?:and|or)\s")
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|probably|likely|unlikely|perhaps|reportedly|allegedly|apparently"
@@ -136,6 +143,7 @@ _NEGATION_TRIGGERS = frozenset(
         """not never neither nor none nobody nothing nowhere cannot no yet failed fails fail refused
         refuses refuse declined declines deny denies denied denying"""
     )
+    + _BARE_CONTRACTIONS.split("|")
 )
 
 
@@ -213,10 +221,26 @@ def _clause_negated(clause: str) -> bool:
     spans = _negation_spans(clause)
     if not spans:
         return False
+    if len(spans) == 1:
+        return _parity_negated(clause, spans)
+    # Coordinated parts negate on their own: "is not safe and is not compliant" is two negations side by side,
+    # not a negation inside another one, so they do not cancel.
+    groups: list[list[tuple[int, int]]] = [[]]
+    boundaries = iter(m.start() for m in _CONJUNCTION.finditer(clause))
+    boundary = next(boundaries, len(clause))
+    for span in spans:
+        while span[0] > boundary:
+            groups.append([])
+            boundary = next(boundaries, len(clause))
+        groups[-1].append(span)
+    return any(_parity_negated(clause, group) for group in groups if group)
+
+
+def _parity_negated(clause: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the cues ``spans`` of one (coordinated part of a) clause leave it negated: odd parity."""
     cues = len(spans)
-    # "neither ... nor" is one negation, not two.
-    if _NEITHER_NOR.search(clause):
-        cues -= sum(1 for s, e in spans if clause[s:e] == "nor")
+    # "nor" continues a negation ("neither ... nor", "not A nor B"): one negation, not two.
+    cues -= sum(1 for index, (start, end) in enumerate(spans) if index and clause[start:end] == "nor")
     # A morphological negative right after a cue flips it back: "not impossible", "never unwilling".
     for _start, end in spans:
         following = _MORPHOLOGICAL_NEGATIVE.match(clause, end)

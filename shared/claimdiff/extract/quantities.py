@@ -41,7 +41,15 @@ _VAGUE = {  # plural scale words used as numbers: (low, high)
     "hundreds of thousands": (2e5, 999999.0), "millions": (2e6, 999999999.0),
     "billions": (2e9, 999999999999.0),
 }  # fmt: skip
-_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCIES = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "nz$": "NZD",
+    "hk$": "HKD", "s$": "SGD", "₹": "INR", "₩": "KRW", "₽": "RUB",
+}  # fmt: skip
+# ISO codes written before an amount ("EUR 40 million", "CHF 300"): only in capitals, so that "try 5" is no lira.
+_CURRENCY_CODES = frozenset(
+    words("usd eur gbp chf jpy cny cad aud nzd hkd sgd inr krw rub sek nok dkk pln czk huf brl mxn zar try")
+)
+_CURRENCY_CODE = "|".join(sorted(_CURRENCY_CODES))
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY",
     "rubles": "RUB", "roubles": "RUB", "yen": "JPY",
@@ -75,13 +83,16 @@ _VAGUE_RE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|h
 
 # Matched against the lower-cased view of the text (``claimdiff.text.lower_view``: same offsets), so it needs
 # no re.IGNORECASE; every group is read case-insensitively and surfaces are sliced from the original text.
+_CURRENCY_SIGN = r"(?:(?:us|c|a|nz|hk|s)\$|[$€£¥₹₩₽])"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥-])(?:(?P<mod>{_MODIFIER})\s+)?"
+    rf"(?<![\w.,$€£¥₹₩₽-])(?:(?P<mod>{_MODIFIER})\s+)?"
     r"(?:"
-    rf"(?P<cur>us\$|[$€£¥])\s?(?P<c1>{_DIGITS}|{_WORD_NUMBER})(?:\s?(?P<cs1>{_LONG_SCALE}|{_SHORT_SCALE})\b)?"
-    rf"(?:\s?(?:-|to|and)\s?(?:us\$|[$€£¥])?(?P<c2>{_DIGITS})(?:\s?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
+    rf"(?P<cur>{_CURRENCY_SIGN}\s?|(?:{_CURRENCY_CODE})\s)(?P<c1>{_DIGITS}|{_WORD_NUMBER})"
+    rf"(?:(?:\s|-)?(?P<cs1>{_LONG_SCALE}|{_SHORT_SCALE})\b)?"
+    rf"(?:\s?(?:-|to|and)\s?(?:{_CURRENCY_SIGN}|(?:{_CURRENCY_CODE})\s)?(?P<c2>{_DIGITS})"
+    rf"(?:(?:\s|-)?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
     rf"|(?P<vague>{_VAGUE_RE})"
-    rf"|(?P<n1>{_DIGITS}(?![\d:A-Za-z])|\b{_WORD_NUMBER}\b)(?:\s+(?P<s1>{_LONG_SCALE})s?\b)?"
+    rf"|(?P<n1>{_DIGITS}(?![\d:A-Za-z])|\b{_WORD_NUMBER}\b)(?:(?:\s+|-)(?P<s1>{_LONG_SCALE})s?\b)?"
     r"(?P<pct1>\s?%|\s+percent\b)?"
     rf"(?:(?:\s?[-\u2013]\s?|\s+(?:to|and)\s+)(?P<n2>{_DIGITS}(?![\d:])|\b{_WORD_NUMBER}\b)"
     rf"(?:\s+(?P<s2>{_LONG_SCALE})\b)?)?"
@@ -118,6 +129,7 @@ _MONTHS = frozenset(
         november dec dec. december"""
     )
 )
+_SCORE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
 _PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
 _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\.?|GMT|UTC|EST|EDT|ET|BST|CET)\b|:\d", re.IGNORECASE)
 _UNIT_SINGULAR = {"people": "people", "persons": "person", "men": "man", "women": "woman", "children": "child",
@@ -217,6 +229,8 @@ def _is_excluded(text: str, match: re.Match[str], number: str, has_unit: bool) -
         return True
     if not number[0].isdigit():
         return True  # bare word numbers need a unit, a scale or a modifier
+    if match.group("n2") and _SCORE.fullmatch(text, start, match.end("n2")):
+        return False  # "beat Harbor City 3-2": a score after a name, not an identifier
     # "Resolution 2254", "Article 5", "Flight 17": a capitalised name right before the number.
     return bool(
         previous_token[:1].isupper()
@@ -335,7 +349,13 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
     high: float | None
     value: float | None
     if match.group("cur"):
-        unit = _CURRENCIES.get(match.group("cur").lower(), "USD")
+        currency = match.group("cur").strip()
+        if currency.isalpha():
+            if not text[match.start("cur") : match.start("cur") + len(currency)].isupper():
+                return _read_from(text, lowered, match.start("c1"))  # "try 5 times": a word, not a code
+            unit = currency.upper()
+        else:
+            unit = _CURRENCIES.get(currency, "USD")
         value = _scaled(_number(match.group("c1")), match.group("cs1"))
         second = (
             _scaled(_number(match.group("c2")), match.group("cs2") or match.group("cs1"))
@@ -408,7 +428,11 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
 
 def _read_without_modifier(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
     """Re-read a match whose leading "from"/"between" turned out not to open a range."""
-    start = match.start("n1")
+    return _read_from(text, lowered, match.start("n1"))
+
+
+def _read_from(text: str, lowered: str, start: int) -> Quantity | None:
+    """Re-read the quantity that starts at ``start`` without what the first match took before it."""
     again = _QUANTITY.match(lowered, start)
     if again is None or again.group("mod"):
         return None

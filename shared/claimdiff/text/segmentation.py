@@ -65,6 +65,20 @@ _AMBIGUOUS = frozenset(
         hwy fig al op ed vol pp ch sec art ibid e.g i.e cf viz a.m p.m"""
     )
 )
+# Suffixes that close a name ("Voltra Mobility Inc.", "Harold T. Banks Jr."): the name is over, so a capitalised
+# word after them opens a new sentence unless it continues a title or a place ("Inc. Chief Executive Ana Ruiz",
+# "King Jr. Day").
+_NAME_SUFFIXES = frozenset(words("inc co corp ltd llc plc bros cos jr sr"))
+_AFTER_SUFFIX_IN_SENTENCE = frozenset(
+    words(
+        """ceo cfo coo chief chairman chairwoman chair president vice executive director managing
+        senior spokesman spokeswoman spokesperson founder board shares stock ltd inc llc plc corp co
+        gmbh ag sa nv day high boulevard blvd avenue ave street st drive dr road rd hall center
+        centre park school elementary middle memorial award prize foundation bridge highway
+        airport stadium arena library hospital university college institute"""
+    )
+)
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _NUMBER_ABBREVIATIONS = frozenset(
     {
         "no",
@@ -199,6 +213,13 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
         return word[0].islower() and next_lower in _OPENERS
     if bare in _NUMBER_ABBREVIATIONS and next_word[0].isdigit():
         return False
+    if bare in _NAME_SUFFIXES and next_word[0].isupper() and next_lower not in _AFTER_SUFFIX_IN_SENTENCE:
+        # "... sold to Harlow Ltd. Workers were told": a suffix after a name ends it. "Co." is a company only
+        # after a name ("Boeing Co."), not a county ("in Co. Cork").
+        before = _WORD_BEFORE.search(text, max(0, punct_start - len(word) - 40), punct_start - len(word) + 1)
+        previous_word = before.group(1) if before else ""
+        if previous_word[:1].isupper() or previous_word in ("&", "and") or bare != "co":
+            return True
     if bare in _AMBIGUOUS or "." in bare:
         # U.S., U.N., Inc., Jan., a.m.: a new sentence only if an opener or an opening quote follows.
         return next_lower in _OPENERS or next_word[0] in '"\u201c\u2018'
