@@ -50,20 +50,7 @@ DEFAULT_PAGE_SIZE = 20
 MAX_CURSOR_CHARS = 2048
 
 
-def _claimdiff_version() -> str:
-    version = getattr(claimdiff, "__version__", None)
-    if isinstance(version, str):
-        return version
-    # Imported only here: importlib.metadata costs ~25 ms of cold start.
-    from importlib import metadata  # noqa: PLC0415
-
-    try:
-        return metadata.version("claimdiff")
-    except metadata.PackageNotFoundError:  # the Lambda layer ships the package without its metadata
-        return "unknown"
-
-
-VERSION = _claimdiff_version()
+VERSION = claimdiff.__version__
 
 logger = Logger(service="claimdiff-api")
 app = APIGatewayRestResolver(enable_validation=True)
