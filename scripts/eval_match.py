@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimdiff.match import pairs_record
 from claimdiff.match.check import STANCE_FEATURES, VERDICTS, read_article, verdict_from_reads
@@ -27,7 +28,7 @@ from claimdiff.match.model import Model, default_model
 from claimdiff.text import matching_key
 from rapidfuzz import fuzz
 
-try:
+if TYPE_CHECKING:
     from scripts.fit_matcher import (
         Pair,
         fit_stance_head,
@@ -38,17 +39,29 @@ try:
         matrix,
         stance_cv_folds,
     )
-except ModuleNotFoundError:  # run as a file: scripts/ is on sys.path, the repository root is not
-    from fit_matcher import (
-        Pair,
-        fit_stance_head,
-        load_emergent,
-        load_msrp,
-        load_sick,
-        load_sts,
-        matrix,
-        stance_cv_folds,
-    )  # type: ignore[no-redef]
+else:
+    try:
+        from scripts.fit_matcher import (
+            Pair,
+            fit_stance_head,
+            load_emergent,
+            load_msrp,
+            load_sick,
+            load_sts,
+            matrix,
+            stance_cv_folds,
+        )
+    except ModuleNotFoundError:  # run as a file: scripts/ is on sys.path, the repository root is not
+        from fit_matcher import (
+            Pair,
+            fit_stance_head,
+            load_emergent,
+            load_msrp,
+            load_sick,
+            load_sts,
+            matrix,
+            stance_cv_folds,
+        )
 
 FLOORS = {
     "msrp_accuracy": 0.76,

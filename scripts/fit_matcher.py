@@ -7,6 +7,8 @@ Heads (standardised linear models, scikit-learn here only; inference is pure Pyt
 - contradiction: logistic, SICK TRAIN (CONTRADICTION against the rest);
 - similarity: ridge regression of SICK TRAIN relatedness (1..5 -> 0..1), the ``confidence`` of pairs;
 - stance: softmax, Emergent (claim vs headline: for / against / observing).
+Thresholds come from out-of-fold probabilities on the training split (5-fold CV); the figures at
+those thresholds are stored with each head (``cv_on_train``) and printed.
 Seeded and deterministic: the same data gives the same file. The data are third-party and never
 copied into the repository; without them the script exits with a message.
 """
@@ -27,6 +29,7 @@ from typing import Any
 import numpy as np
 from claimdiff.extract import analyse_sentence
 from claimdiff.match.check import STANCE_FEATURES, VERDICTS, stance_rows
+from claimdiff.match.engine import learned_eligible
 from claimdiff.match.features import FEATURES, FUZZY_SCORERS, findings, pair_features, view
 from claimdiff.match.model import WEIGHTS_PATH, Idf, Model
 from claimdiff.match.signals import tokens
@@ -38,21 +41,20 @@ SEED = 20240601
 PARAPHRASE_C = 0.3
 STANCE_LABELS = {"for": "supports", "against": "contradicts", "observing": "discusses"}
 PARAPHRASE_FEATURES = FEATURES
-# The contradiction head weighs how a negation or an antonym sits in the clauses that differ; no
-# whole-sentence fuzzy ratio, so that a long news sentence is read like a short one.
+# The contradiction head weighs how a negation or an antonym sits in the clauses that differ: every
+# overlap it sees is measured on those clauses (features.clause_overlap) and no whole-sentence
+# score enters, so that a long news sentence with a tail after its claim is read like a short one.
 CONTRADICTION_FEATURES = (
-    "content_cover_min",
-    "content_cover_max",
-    "idf_cover_min",
-    "idf_cover_max",
+    "clause_content_cover_min",
+    "clause_content_cover_max",
+    "clause_idf_cover_min",
+    "clause_idf_cover_max",
     "negation_mismatch",
     "negation_scope_cover",
     "negation_head_match",
     "negation_existential",
     "antonym",
     "antonym_decisive",
-    "subject_cover",
-    "clause_cover",
     "negation_x_subject",
     "antonym_x_subject",
     "negated_extra",
@@ -61,6 +63,9 @@ CONTRADICTION_FEATURES = (
 SIMILARITY_FEATURES = tuple(
     f for f in FEATURES if f not in ("negation_x_subject", "antonym_x_subject", "speaker_differ")
 )
+# The IDF table keeps the stems seen in at least this many training sentences, to two decimals.
+IDF_MIN_SENTENCES = 5
+IDF_DECIMALS = 2
 # Decision limits that are not learned by a head (fractions of shared subject, similarity floors).
 FIXED_THRESHOLDS = {
     "learned_subject": 0.6,
@@ -140,10 +145,12 @@ def load_emergent(data: Path) -> list[Pair]:
 # ---------------------------------------------------------------- features
 
 
-def fit_idf(pairs: Sequence[Pair], min_count: int = 2) -> dict[str, Any]:
+def fit_idf(pairs: Sequence[Pair], min_count: int = IDF_MIN_SENTENCES) -> dict[str, Any]:
     """Inverse document frequencies of stems over the sentences of ``pairs`` (each sentence a document).
 
-    Stems seen in fewer than ``min_count`` sentences are not stored: they all get ``default``.
+    Stems seen in fewer than ``min_count`` sentences are not stored: they all get ``default``, the
+    weight of a stem seen once. Rare stems are most of the vocabulary and nearly equally rare; leaving
+    them out keeps the shipped table small (it is read at every cold start).
     """
     counts: Counter[str] = Counter()
     documents = 0
@@ -153,11 +160,11 @@ def fit_idf(pairs: Sequence[Pair], min_count: int = 2) -> dict[str, Any]:
             counts.update({t.stem for t in tokens(sentence)})
     default = math.log((documents + 1) / (1 + 1))
     weights = {
-        word: round(math.log((documents + 1) / (count + 1)), 3)
+        word: round(math.log((documents + 1) / (count + 1)), IDF_DECIMALS)
         for word, count in sorted(counts.items())
         if count >= min_count
     }
-    return {"default": round(default, 3), "weights": weights}
+    return {"default": round(default, IDF_DECIMALS), "weights": weights}
 
 
 def pair_rows(pairs: Iterable[Pair], idf: Idf | None = None) -> list[dict[str, float]]:
@@ -252,22 +259,43 @@ def best_accuracy_threshold(p: np.ndarray, y: np.ndarray, tolerance: float = 0.0
     return float(round((plateau.min() + plateau.max()) / 2, 3))
 
 
-def precise_threshold(p: np.ndarray, y: np.ndarray, min_precision: float = 0.9) -> float:
-    """The threshold with the best F1 among those whose precision reaches ``min_precision``.
+def precise_threshold(
+    p: np.ndarray, y: np.ndarray, min_precision: float = 0.9, tolerance: float = 0.005
+) -> float:
+    """The centre of the thresholds whose F1 is within ``tolerance`` of the best, among those whose
+    precision reaches ``min_precision``.
 
-    F1 is compared to two decimals, ties going to the lower threshold (more recall): the F1 curve
-    is flat near its top, and a threshold at its far end would fit noise.
+    The F1 curve is flat near its top: its single best point moves with the fold split and an end
+    of the plateau would fit noise; its centre does not (and leans to precision, which matters more
+    than recall for a contradiction).
     """
-    best, best_f1 = 0.9, -1.0
-    for t in np.linspace(0.1, 0.95, 86):
+    grid = np.linspace(0.1, 0.95, 86)
+    scores = []
+    for t in grid:
         predicted = p >= t
         tp = float((predicted & (y == 1)).sum())
-        precision = tp / max(predicted.sum(), 1)
-        recall = tp / max((y == 1).sum(), 1)
-        f1 = round(2 * precision * recall / max(precision + recall, 1e-9), 2)
-        if precision >= min_precision and f1 > best_f1:
-            best, best_f1 = float(t), f1
-    return best
+        precision = tp / max(float(predicted.sum()), 1.0)
+        recall = tp / max(float((y == 1).sum()), 1.0)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        scores.append(f1 if precision >= min_precision else -1.0)
+    score = np.array(scores)
+    if score.max() < 0:
+        return 0.9
+    plateau = grid[score >= score.max() - tolerance]
+    return float(round((plateau.min() + plateau.max()) / 2, 3))
+
+
+def cv_scores(predicted: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """Accuracy, precision, recall and F1 of out-of-fold decisions (the figures of the training split)."""
+    tp = float((predicted & (y == 1)).sum())
+    precision = tp / max(float(predicted.sum()), 1.0)
+    recall = tp / max(float((y == 1).sum()), 1.0)
+    return {
+        "accuracy": round(float((predicted == (y == 1)).mean()), 4),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 4),
+    }
 
 
 # ---------------------------------------------------------------- fitting
@@ -281,9 +309,9 @@ def fit_pair_heads(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     msrp_rows = pair_rows(msrp, idf)
     x_msrp, y_msrp = matrix(msrp_rows, PARAPHRASE_FEATURES), np.array([p.label for p in msrp])
     paraphrase = logistic_head(x_msrp, y_msrp, PARAPHRASE_FEATURES, c=PARAPHRASE_C)
-    paraphrase["threshold"] = best_accuracy_threshold(
-        _cv_probabilities(x_msrp, y_msrp, PARAPHRASE_C, repeats=3), y_msrp
-    )
+    p_msrp = _cv_probabilities(x_msrp, y_msrp, PARAPHRASE_C, repeats=3)
+    paraphrase["threshold"] = best_accuracy_threshold(p_msrp, y_msrp)
+    paraphrase["cv_on_train"] = cv_scores(p_msrp >= paraphrase["threshold"], y_msrp)
 
     sick = load_sick(data, "TRAIN")
     sick_rows = pair_rows((p for p, _, _ in sick), idf)
@@ -291,15 +319,10 @@ def fit_pair_heads(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     contradiction = logistic_head(x_sick, y_sick, CONTRADICTION_FEATURES)
     # The head only speaks where a negation or antonym was found on a shared subject (engine.decide):
     # choose its threshold on exactly those decisions, out of fold.
-    eligible = np.array(
-        [
-            (row["negation_mismatch"] or row["antonym"])
-            and max(row["subject_cover"], row["clause_cover"]) >= FIXED_THRESHOLDS["learned_subject"]
-            for row in sick_rows
-        ]
-    )
-    p_sick = _cv_probabilities(x_sick, y_sick, 1.0) * eligible
+    eligible = np.array([learned_eligible(row, FIXED_THRESHOLDS) for row in sick_rows])
+    p_sick = _cv_probabilities(x_sick, y_sick, 1.0, repeats=3) * eligible
     contradiction["threshold"] = precise_threshold(p_sick, y_sick, min_precision=0.9)
+    contradiction["cv_on_train"] = cv_scores(p_sick >= contradiction["threshold"], y_sick)
 
     # Similarity: SICK relatedness, plus MSRP labels as the two ends of the scale.
     x_sim = np.vstack([matrix(sick_rows, SIMILARITY_FEATURES), matrix(msrp_rows, SIMILARITY_FEATURES)])
@@ -342,7 +365,7 @@ def build(data: Path) -> dict[str, Any]:
             "contradiction": "SICK TRAIN",
             "similarity": "SICK TRAIN relatedness + MSRP train",
             "stance": "Emergent (all rows)",
-            "idf": "MSRP train sentences (stems in at least two)",
+            "idf": f"MSRP train sentences (stems in at least {IDF_MIN_SENTENCES})",
         },
         "thresholds": FIXED_THRESHOLDS,
         "heads": heads,
@@ -372,6 +395,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     document = _round(build(args.data))
     args.out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
+    for name, head in document["heads"].items():
+        if "cv_on_train" in head:
+            figures = ", ".join(f"{k} {v:.3f}" for k, v in head["cv_on_train"].items())
+            print(f"  {name}: threshold {head['threshold']:.3f}; 5-fold CV on train: {figures}")
     return 0
 
 

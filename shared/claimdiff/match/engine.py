@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claimdiff.match.features import (
     FUZZY_SCORERS,
@@ -29,13 +29,28 @@ _REASON_WORDS: dict[ReasonCode, str] = {
 _EXCERPT = 70
 
 
+def learned_eligible(values: Mapping[str, float], thresholds: Mapping[str, float]) -> bool:
+    """Whether the contradiction head may speak on a pair (the fitting script uses the same rule).
+
+    A negation or an antonym was found, the claims share what they are about, and the clauses that
+    differ do not speak of two different subjects ("there is no man riding a horse" says nothing of
+    "a woman is riding a horse").
+    """
+    return (
+        bool(values["negation_mismatch"] or values["antonym"])
+        and max(values["subject_cover"], values["clause_cover"]) >= thresholds["learned_subject"]
+        and not values.get("subject_differ", 0.0)
+    )
+
+
 def decide(
     a: ClaimView, b: ClaimView, values: dict[str, float], found: Sequence[Finding], model: Model
 ) -> Comparison:
     """Turn a pair's features and findings into a relation (the single place where thresholds apply).
 
     A contradiction needs both claims to be about the same event and subject: a negation or a
-    scene antonym is weighed by the contradiction head on a shared subject; the other typed
+    scene antonym is weighed by the contradiction head, which reads only the clauses that hold the
+    difference (a long sentence's tail changes nothing), on a shared subject; the other typed
     differences (figures, dates, speakers, completion, decisive antonyms such as agreed/refused)
     count when the clauses that hold them share their subject and the claims are similar overall.
     """
@@ -46,11 +61,7 @@ def decide(
     contradicting: dict[ReasonCode, Finding] = {}
     p_contradiction = heads["contradiction"].probability(values)
     learned = [f for f in found if f.reason in _LEARNED_REASONS]
-    if (
-        learned
-        and p_contradiction >= heads["contradiction"].threshold
-        and subject >= limits["learned_subject"]
-    ):
+    if learned and p_contradiction >= heads["contradiction"].threshold and learned_eligible(values, limits):
         contradicting.update((f.reason, f) for f in learned)
     if subject >= limits["rule_subject"] and similarity >= limits["rule_similarity"]:
         for finding in found:

@@ -1,8 +1,10 @@
 """Pair features: rapidfuzz scores, overlaps and the typed mismatches that make a contradiction.
 
-``view(claim)`` reads a claim once (tokens, clauses, negation scopes, quantities, entities, antonym
-senses); ``findings(a, b)`` lists the typed differences between two views with their evidence spans;
-``pair_features(a, b, fuzzy, found)`` turns both into the named numbers the fitted heads weigh.
+``view(claim)`` reads a claim once (tokens, clauses and their subjects, negation scopes, quantities,
+entities, antonym senses, who says it); ``findings(a, b)`` lists the typed differences between two
+views with their evidence spans; ``pair_features(a, b, fuzzy, found)`` turns both into the named
+numbers the fitted heads weigh, some on the whole claims, some (``clause_*``, ``subject_*``) on the
+clauses that hold the differences only.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from itertools import pairwise
@@ -21,10 +23,13 @@ from rapidfuzz.distance import Indel, LCSseq
 from claimdiff.match import signals
 from claimdiff.match.lexicon import (
     ANTONYMS,
+    AUXILIARIES,
     DECISIVE_CONCEPTS,
     IRREGULAR_PAST,
     NEAR_COMPLETION,
     NEGATION_WORDS,
+    PREPOSITIONS,
+    SPEECH_VERBS,
     STOP_WORDS,
     word_stem,
 )
@@ -83,10 +88,18 @@ FEATURES: tuple[str, ...] = (
     "time_conflict",
     "subject_cover",
     "clause_cover",
+    "clause_content_cover_min",
+    "clause_content_cover_max",
+    "clause_idf_cover_min",
+    "clause_idf_cover_max",
     "negation_x_subject",
     "antonym_x_subject",
     "negated_extra",
     "asserted_extra",
+    "subject_same",
+    "subject_differ",
+    "antonym_in_subject",
+    "negation_modifier",
 )
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -105,13 +118,17 @@ _SCOPE_WINDOW = 25
 # Nouns that deny the action they name ("her refusal to participate", "its failure to act").
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "lack", "absence"])
 # Frame words that pass a negation on to the verb they govern: "has not fulfilled its promise to
-# separate" denies the separating, "did not manage to leave" the leaving.
+# separate" denies the separating, "did not keep its pledge to", "did not manage to leave" the leaving.
 _FRAME_STEMS = frozenset(
     word_stem(w)
     for w in [
         "fulfil",
         "fulfill",
         "fulfilled",
+        "keep",
+        "kept",
+        "honour",
+        "honor",
         "promise",
         "pledge",
         "commitment",
@@ -142,6 +159,7 @@ class NegationCue:
     end: int
     scope: tuple[int, ...]
     existential: bool
+    modifier: bool = False  # "a man with no shirt": describes a thing, denies no statement
 
 
 @dataclass(slots=True)
@@ -166,6 +184,9 @@ class ClaimView:
     char3: Counter[str] = field(default_factory=Counter)
     senses: dict[str, dict[int, signals.Token]] = field(default_factory=dict)
     near: list[tuple[int, int, str]] = field(default_factory=list)
+    entity_spans: tuple[tuple[int, int, str], ...] = ()
+    attribution: tuple[tuple[int, int], ...] = ()
+    subjects: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def hedged(self) -> bool:
@@ -183,16 +204,39 @@ def _is_content(token: signals.Token) -> bool:
 
 
 def _clause_indexes(text: str, toks: Sequence[signals.Token]) -> tuple[int, ...]:
-    """The clause number of every token: punctuation and subordinating words open a new clause."""
+    """The clause number of every token: punctuation and subordinating words open a new clause, and
+    so does "and" between two statements ("no clown is singing and people are not dancing"), but
+    not "and" inside a subject or between two verbs ("a man and a woman are", "is singing and
+    dancing").
+    """
     clause, found = 0, []
+    has_verb = False
     for index, token in enumerate(toks):
         if index > 0 and (
             _CLAUSE_PUNCTUATION.search(text[toks[index - 1].end : token.start])
             or token.lower in _SUBORDINATORS
+            or (token.lower == "and" and has_verb and _opens_statement(toks, index + 1))
         ):
             clause += 1
+            has_verb = False
+        has_verb = has_verb or token.lower in AUXILIARIES or token.lower in _VERB_NEGATIONS
         found.append(clause)
     return tuple(found)
+
+
+_STATEMENT_REACH = 5
+
+
+def _opens_statement(toks: Sequence[signals.Token], start: int) -> bool:
+    """Whether the words from ``start`` are a subject followed by its auxiliary ("people are ...")."""
+    subject = False
+    for token in toks[start : start + _STATEMENT_REACH]:
+        if token.lower in AUXILIARIES or token.lower in _VERB_NEGATIONS:
+            return subject
+        if token.lower in ("and", "or"):
+            return False
+        subject = subject or _is_content(token) or token.lower in _EXISTENTIAL_CUES or token.lower == "there"
+    return False
 
 
 def _cue_tokens(text: str, toks: Sequence[signals.Token]) -> list[tuple[int, int]]:
@@ -245,7 +289,10 @@ def _negation_cues(
             or (first >= 2 and toks[first - 1].lower in _THERE_IS and toks[first - 2].lower == "there")
         )
         existential = word in _EXISTENTIAL_CUES and (opening or after_there)
-        cues.append(NegationCue(toks[first].start, toks[last].end, tuple(scope), existential))
+        modifier = (
+            first >= 1 and toks[first - 1].lower in PREPOSITIONS and clauses[first - 1] == clauses[first]
+        )
+        cues.append(NegationCue(toks[first].start, toks[last].end, tuple(scope), existential, modifier))
     return tuple(cues)
 
 
@@ -284,7 +331,9 @@ def view(claim: Claim) -> ClaimView:
             continue
         asserted.setdefault(token.stem, token)
     key = matching_key(text)
-    entity_ids = frozenset(e.id.lower() for e in signals.claim_entities(claim))
+    attribution = _attribution_spans(claim)
+    entities = signals.claim_entities(claim)
+    entity_ids = frozenset(e.id.lower() for e in entities)
     return ClaimView(
         claim=claim,
         key=key,
@@ -304,7 +353,142 @@ def view(claim: Claim) -> ClaimView:
         char3=_char_ngrams(key),
         senses=senses,
         near=near,
+        # Named entities only: a capitalised common noun that opens a sentence ("Men are ...") may be
+        # read as an entity of kind "other" and is better compared by its stem.
+        entity_spans=tuple((e.start, e.end, e.id.lower()) for e in entities if e.kind != "other"),
+        attribution=attribution,
+        subjects=_subjects(toks, clauses, attribution),
     )
+
+
+def _attribution_spans(claim: Claim) -> tuple[tuple[int, int], ...]:
+    """Where the claim names who says it: the speaker's name and the reporting verb.
+
+    Who says it ("Lavrov acknowledged") is compared apart (speaker features, the ``attribution``
+    reason), so these words are left out when measuring what two claims say.
+    """
+    speaker = claim.speaker
+    if speaker is None or speaker.kind == "outlet":
+        return ()
+    spans: list[tuple[int, int]] = []
+    name = _find_speaker(claim)
+    if name is not None:
+        spans.append(name)
+    if claim.cue:
+        cue = re.search(rf"\b{re.escape(claim.cue)}\b", claim.text, re.IGNORECASE)
+        if cue is not None:
+            spans.append((cue.start(), cue.end()))
+    return tuple(spans)
+
+
+# Negation words that deny a verb; the others ("no", "none", "without") sit inside a noun phrase.
+_VERB_NEGATIONS = NEGATION_WORDS - frozenset(["no", "none", "nobody", "nothing", "neither", "nor", "without"])
+_MIN_VERB_LENGTH = 5
+# How many of a subject there are is not who the subject is ("two men", "several women").
+_COUNT_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "few",
+        "all",
+        "both",
+        "most",
+        "each",
+    ]
+)
+# Subjects that name nobody in particular: they neither match nor differ from a named subject.
+_GENERIC_SUBJECTS = frozenset(["person", "people", "someone", "somebody", "anyone", "anybody", "one"])
+
+
+def _looks_like_verb(toks: Sequence[signals.Token], index: int, clause_end: int) -> bool:
+    """Whether a word reads as a finite or participle verb: "-ing"/"-ed" or irregular past, followed
+    by a function word or the end of its clause ("riding a horse", "paid the fine"; not "a bearded man").
+    """
+    word = toks[index].lower
+    form = (len(word) >= _MIN_VERB_LENGTH and word.endswith(("ing", "ed"))) or word in IRREGULAR_PAST
+    return form and (index + 1 >= clause_end or toks[index + 1].lower in STOP_WORDS)
+
+
+def _subjects(
+    toks: Sequence[signals.Token], clauses: Sequence[int], attribution: Sequence[tuple[int, int]]
+) -> dict[int, tuple[int, ...]]:
+    """The subject of each clause that has one: its content words before the verb (token indexes).
+
+    The subject ends at the first auxiliary, verb negation or verb form; "there is no" opens an
+    existential clause whose subject follows it; who says it ("Lavrov acknowledged that") starts the
+    reading again, so that the subject of the reported statement is kept. A clause where no verb
+    closes the subject (a lead-in such as "In a surprise move on Tuesday") has none.
+    """
+    bounds: dict[int, list[int]] = {}
+    for index, clause in enumerate(clauses):
+        bounds.setdefault(clause, []).append(index)
+    found: dict[int, tuple[int, ...]] = {}
+    for clause, indexes in bounds.items():
+        end = indexes[-1] + 1
+        collected: list[int] = []
+        closed = False
+        skip_next = False
+        for index in indexes:
+            token = toks[index]
+            if skip_next:
+                skip_next = False
+                continue
+            if token.lower in ("there's", "theres"):
+                continue
+            if token.lower == "there" and index + 1 < end and toks[index + 1].lower in AUXILIARIES:
+                skip_next = True
+                continue
+            if token.lower in SPEECH_VERBS or any(s < token.end and token.start < e for s, e in attribution):
+                collected = []
+                continue
+            if token.lower in AUXILIARIES or token.lower in _VERB_NEGATIONS:
+                closed = True
+                break
+            if collected and _looks_like_verb(toks, index, end):
+                closed = True
+                break
+            if _is_content(token) and not token.lower[:1].isdigit() and token.lower not in _COUNT_WORDS:
+                collected.append(index)
+        if closed and collected:
+            found[clause] = tuple(collected) + _passive_agent(toks, indexes, index)
+    return found
+
+
+def _passive_agent(toks: Sequence[signals.Token], indexes: Sequence[int], verb: int) -> tuple[int, ...]:
+    """The agent of a passive verb ("the potato is being peeled by a woman": woman), if any.
+
+    In the passive the grammatical subject is what the action is done to; the doer, named after
+    "by", is the subject of the active sentence another outlet may have written.
+    """
+    end = indexes[-1] + 1
+    cursor = verb
+    while cursor < end and (
+        toks[cursor].lower in AUXILIARIES or toks[cursor].lower in ("being", "been", "not")
+    ):
+        cursor += 1
+    if cursor >= end or not (toks[cursor].lower.endswith("ed") or toks[cursor].lower in IRREGULAR_PAST):
+        return ()
+    for index in range(cursor + 1, end):
+        if toks[index].lower == "by":
+            agent: list[int] = []
+            for after in range(index + 1, end):
+                if toks[after].lower in STOP_WORDS and agent:
+                    break
+                if _is_content(toks[after]):
+                    agent.append(after)
+            return tuple(agent)
+    return ()
 
 
 # ---------------------------------------------------------------- typed mismatches
@@ -378,12 +562,27 @@ def _negation(a: ClaimView, b: ClaimView) -> Finding | None:
                 _evidence(side, negated, start, end, "negation"),
                 _evidence(other, plain, answer.start, answer.end, "negation"),
             )
+            # The cue and the frame words that pass it on ("not fulfilled its promise to") are
+            # the difference; the negated word itself is shared by both sides.
+            frame_end = max(
+                [cue.end]
+                + [
+                    t.end
+                    for t in negated.tokens
+                    if cue.end <= t.start < first.start and t.stem in _FRAME_STEMS
+                ]
+            )
             finding = Finding(
                 "negation",
                 tuple(sorted(evidence, key=lambda e: e.side)),
                 side,
-                masked=(_evidence(side, negated, cue.start, cue.end, "negation"),),
-                strength={"cover": cover, "head": head_match, "existential": float(cue.existential)},
+                masked=(_evidence(side, negated, cue.start, frame_end, "negation"),),
+                strength={
+                    "cover": cover,
+                    "head": head_match,
+                    "existential": float(cue.existential),
+                    "modifier": float(cue.modifier),
+                },
             )
             score = cover + head_match
             if best is None or score > best[0]:
@@ -519,12 +718,13 @@ def _completed(word: str) -> bool:
     return word.endswith("ed") or word in IRREGULAR_PAST
 
 
-def _speaker_span(v: ClaimView) -> tuple[int, int] | None:
-    speaker = v.claim.speaker
+def _find_speaker(claim: Claim) -> tuple[int, int] | None:
+    """Where the claim names its speaker (the full name or the last name), if it does."""
+    speaker = claim.speaker
     if speaker is None:
         return None
     for name in (speaker.name, speaker.name.split()[-1] if speaker.name.split() else ""):
-        found = v.claim.text.find(name) if name else -1
+        found = claim.text.find(name) if name else -1
         if found >= 0:
             return found, found + len(name)
     return None
@@ -560,7 +760,7 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
         return None  # groups, organisations and pronouns are too loosely named to tell apart
     if _same_person(sa.name, sb.name):
         return None
-    spans = {side: _speaker_span(v) for side, v in (("a", a), ("b", b))}
+    spans = {side: _find_speaker(v.claim) for side, v in (("a", a), ("b", b))}
     if spans["a"] is None or spans["b"] is None:
         return None
 
@@ -620,15 +820,10 @@ def findings(a: ClaimView, b: ClaimView) -> list[Finding]:
 # ---------------------------------------------------------------- subject and features
 
 
-def _masked_content(v: ClaimView, spans: Sequence[Evidence], clauses: set[int] | None) -> set[str]:
-    """Content stems outside the differing spans, numbers and antonym words: what the claim is about.
-
-    With ``clauses``, only the words of those clauses count (the clauses where the claims differ).
-    """
+def _masked_content(v: ClaimView, spans: Sequence[Evidence]) -> set[str]:
+    """Content stems outside the differing spans, numbers and antonym words: what the claim is about."""
     kept: set[str] = set()
-    for index, token in enumerate(v.tokens):
-        if clauses is not None and v.clauses[index] not in clauses:
-            continue
+    for token in v.tokens:
         if not _is_content(token) or token.lower in ANTONYMS:
             continue
         if token.lower[:1].isdigit() or any(e.start < token.end and token.start < e.end for e in spans):
@@ -646,31 +841,104 @@ def _touched_clauses(v: ClaimView, spans: Sequence[Evidence]) -> set[int] | None
     return touched or None
 
 
-def _subject_parts(
-    a: ClaimView, b: ClaimView, found: Sequence[Finding], *, clause: bool
-) -> tuple[int, int, float]:
+def _subject_parts(a: ClaimView, b: ClaimView, found: Sequence[Finding]) -> tuple[int, int, float]:
     """(subject words of a, of b, shared words with shared entities counting half)."""
     spans = [e for f in found for e in f.differing]
-    evidence = [e for f in found for e in f.evidence]
-    clauses_a = _touched_clauses(a, [e for e in evidence if e.side == "a"]) if clause else None
-    clauses_b = _touched_clauses(b, [e for e in evidence if e.side == "b"]) if clause else None
-    ca = _masked_content(a, [e for e in spans if e.side == "a"], clauses_a)
-    cb = _masked_content(b, [e for e in spans if e.side == "b"], clauses_b)
+    ca = _masked_content(a, [e for e in spans if e.side == "a"])
+    cb = _masked_content(b, [e for e in spans if e.side == "b"])
     return len(ca), len(cb), len(ca & cb) + 0.5 * len(a.entity_ids & b.entity_ids)
 
 
-def subject_cover(
-    a: ClaimView, b: ClaimView, found: Sequence[Finding] = (), *, clause: bool = False
-) -> float:
-    """How much of the shorter claim's subject the other shares, differing spans left out (0..1).
-
-    With ``clause``, only the clauses that hold the differences are compared: a long sentence that
-    goes on about something else after a comma still makes the same statement in its first clause.
-    """
-    size_a, size_b, shared = _subject_parts(a, b, found, clause=clause)
+def subject_cover(a: ClaimView, b: ClaimView, found: Sequence[Finding] = ()) -> float:
+    """How much of the shorter claim's subject the other shares, differing spans left out (0..1)."""
+    size_a, size_b, shared = _subject_parts(a, b, found)
     if not size_a or not size_b:
         return 0.0
     return min(1.0, shared / min(size_a, size_b))
+
+
+def _clause_terms(v: ClaimView, differing: Sequence[Evidence], clauses: set[int] | None) -> set[str]:
+    """What the given clauses of a claim state: content stems, a named entity as one term.
+
+    Left out: the differing spans, figures, antonym words, and who says it (speaker and reporting
+    verb). An entity counts as its identifier, so "Al-Nusra Front" and "the Nusra Front" match.
+    """
+    terms: set[str] = set()
+    for index, token in enumerate(v.tokens):
+        if clauses is not None and v.clauses[index] not in clauses:
+            continue
+        if not _is_content(token) or token.lower in ANTONYMS or token.lower[:1].isdigit():
+            continue
+        if _overlaps(token, ((e.start, e.end) for e in differing)) or _overlaps(token, v.attribution):
+            continue
+        terms.add(_term(v, token))
+    return terms
+
+
+def _term(v: ClaimView, token: signals.Token) -> str:
+    """A word as compared across claims: its entity's identifier inside a named entity, else its stem."""
+    entity = next(
+        (eid for start, end, eid in v.entity_spans if start < token.end and token.start < end), None
+    )
+    return "entity:" + entity if entity is not None else token.stem
+
+
+def clause_subject(v: ClaimView, spans: Sequence[Evidence]) -> frozenset[str] | None:
+    """The subject terms of the first clause holding ``spans`` (of the first clause without spans).
+
+    A clause without a subject of its own ("..., is not playing") takes the nearest one before it.
+    None when no clause up to there has a readable subject.
+    """
+    touched = _touched_clauses(v, spans)
+    first = min(touched) if touched else min(v.subjects, default=0)
+    for clause in range(first, -1, -1):
+        if clause in v.subjects:
+            words = [v.tokens[i] for i in v.subjects[clause]]
+            if all(t.lower in _GENERIC_SUBJECTS for t in words):
+                return None
+            return frozenset(_term(v, t) for t in words)
+    return None
+
+
+def _overlaps(token: signals.Token, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < token.end and token.start < end for start, end in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseOverlap:
+    """What the clauses holding the differences state on each side, and how much of it they share.
+
+    A long news sentence often goes on after its claim (an appositive, a relative clause, a second
+    statement): measured on the clauses where the claims differ, "X has not done Y, a step Z has
+    demanded for months" is read as "X has not done Y", the way a short sentence would be.
+    Without a typed difference, the whole claims are compared.
+    """
+
+    terms_a: frozenset[str]
+    terms_b: frozenset[str]
+
+    def cover(self, side: str) -> float:
+        """The share of one side's terms that the other side states too."""
+        mine = self.terms_a if side == "a" else self.terms_b
+        return len(self.terms_a & self.terms_b) / len(mine) if mine else 0.0
+
+    def idf_cover(self, side: str, idf: Idf) -> float:
+        """``cover`` with every term weighed by its rarity (an entity weighs as a rare word)."""
+        mine = self.terms_a if side == "a" else self.terms_b
+        mass = sum(idf.weight(t) for t in mine)
+        shared = sum(idf.weight(t) for t in mine if t in self.terms_a and t in self.terms_b)
+        return shared / mass if mass else 0.0
+
+
+def clause_overlap(a: ClaimView, b: ClaimView, found: Sequence[Finding]) -> ClauseOverlap:
+    """The terms of the clauses that hold the differences of ``found`` (all clauses without any)."""
+    differing = [e for f in found for e in f.differing]
+    evidence = [e for f in found for e in f.evidence]
+    sides = []
+    for side, v in (("a", a), ("b", b)):
+        clauses = _touched_clauses(v, [e for e in evidence if e.side == side]) if found else None
+        sides.append(frozenset(_clause_terms(v, [e for e in differing if e.side == side], clauses)))
+    return ClauseOverlap(sides[0], sides[1])
 
 
 def fuzzy_scores(query: str, choices: Sequence[str]) -> dict[str, list[float]]:
@@ -787,23 +1055,55 @@ def pair_features(
         "speaker_differ": float("attribution" in by_reason),
         "time_conflict": float("time" in by_reason),
         "subject_cover": subject,
-        "clause_cover": subject_cover(a, b, found, clause=True) if found else subject,
     }
+    weights = idf or default_model().idf
+    overlap = clause_overlap(a, b, found)
+    covers = sorted((overlap.cover("a"), overlap.cover("b")))
+    idf_covers = sorted((overlap.idf_cover("a", weights), overlap.idf_cover("b", weights)))
+    features["clause_content_cover_min"], features["clause_content_cover_max"] = covers
+    features["clause_idf_cover_min"], features["clause_idf_cover_max"] = idf_covers
+    features["clause_cover"] = covers[1]
     # Denying a more specific statement ("no girl playing a grand piano on stage") does not deny
     # the general one ("a girl is playing the piano"): what each side says beyond the other, in
     # the clauses where they differ.
-    extra_a = extra_b = 0.0
     if negation is not None:
-        size_a, size_b, shared_words = _subject_parts(a, b, found, clause=True)
-        extra_a = max(0.0, 1.0 - shared_words / size_a) if size_a else 0.0
-        extra_b = max(0.0, 1.0 - shared_words / size_b) if size_b else 0.0
-        features["negated_extra"] = extra_a if negation.side == "a" else extra_b
-        features["asserted_extra"] = extra_b if negation.side == "a" else extra_a
+        negating = "a" if negation.side == "a" else "b"
+        asserting = "b" if negating == "a" else "a"
+        features["negated_extra"] = 1.0 - overlap.cover(negating)
+        features["asserted_extra"] = 1.0 - overlap.cover(asserting)
     else:
         features["negated_extra"] = features["asserted_extra"] = 0.0
-    features["negation_x_subject"] = features["negation_mismatch"] * subject
-    features["antonym_x_subject"] = features["antonym"] * subject
+    features["negation_x_subject"] = features["negation_mismatch"] * covers[1]
+    features["antonym_x_subject"] = features["antonym"] * covers[1]
+    features.update(_subject_features(a, b, found))
+    features["negation_modifier"] = strength.get("modifier", 0.0)
     return features
+
+
+def _subject_features(a: ClaimView, b: ClaimView, found: Sequence[Finding]) -> dict[str, float]:
+    """Whether the clauses that differ speak of the same subject, and where an antonym stands.
+
+    "There is no man riding a horse" does not deny "a woman is riding a horse": a negation or an
+    antonym contradicts only what is said of the same subject. An antonym inside the subject ("a big
+    dog" / "a small dog") tells which thing is meant, not what happens to it.
+    """
+    evidence = [e for f in found for e in f.evidence]
+    subject_a = clause_subject(a, [e for e in evidence if e.side == "a"])
+    subject_b = clause_subject(b, [e for e in evidence if e.side == "b"])
+    known = subject_a is not None and subject_b is not None
+    shared = bool(subject_a and subject_b and subject_a & subject_b)
+    in_subject = False
+    for side, v in (("a", a), ("b", b)):
+        subject_tokens = [v.tokens[i] for indexes in v.subjects.values() for i in indexes]
+        spans = [
+            (e.start, e.end) for f in found if f.reason == "antonym" for e in f.evidence if e.side == side
+        ]
+        in_subject = in_subject or any(_overlaps(t, spans) for t in subject_tokens)
+    return {
+        "subject_same": float(known and shared),
+        "subject_differ": float(known and not shared),
+        "antonym_in_subject": float(in_subject),
+    }
 
 
 def features_many(

@@ -353,6 +353,98 @@ IRREGULAR_PAST = frozenset(
     ]
 )
 
+# Verbs that introduce reported speech ("X said Y has ..."): the subject of the reported statement
+# comes after them. Forms that are also common nouns ("states", "reports", "notes") are left out.
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "announced",
+        "announces",
+        "acknowledged",
+        "acknowledges",
+        "admitted",
+        "admits",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "noted",
+        "claimed",
+        "reported",
+        "wrote",
+        "declared",
+        "declares",
+        "conceded",
+        "concedes",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+    ]
+)
+# Verbs that carry tense or mood: the subject of a clause ends where the first of them stands.
+AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "'s",
+    ]
+)
+# Words after which "no" describes a thing rather than denying a statement ("a man with no shirt").
+PREPOSITIONS = frozenset(
+    [
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "about",
+        "as",
+        "like",
+        "into",
+        "onto",
+        "under",
+        "over",
+        "near",
+        "behind",
+        "without",
+    ]
+)
+
 # Stance cues for ``check``: reporting or questioning without asserting, and disputing.
 REPORTING_WORDS = frozenset(
     [

@@ -83,8 +83,9 @@ class LinearHead:
 class Idf:
     """Inverse document frequencies of word stems (fitted on MSRP train sentences).
 
-    Only the stems seen in at least two sentences are stored; any other word is as rare as a word
-    seen once, ``default``. Without a table every word weighs 1 (plain overlap).
+    Only the stems seen in a few sentences or more are stored (scripts/fit_matcher.py,
+    IDF_MIN_SENTENCES); any other word is as rare as a word seen once, ``default``. Without a table
+    every word weighs 1 (plain overlap).
     """
 
     weights: Mapping[str, float] = field(default_factory=dict)
