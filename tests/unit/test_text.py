@@ -120,3 +120,111 @@ def test_one_megabyte_without_punctuation_is_linear() -> None:
     assert segments[0].start == 0 and segments[-1].end == len(text)
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in segments)
     assert elapsed < 10.0  # generous: a quadratic scan would take minutes
+
+
+# Abbreviations that end a sentence: the next token decides (an opener, a possessive, a name and its verb).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The trade envoy flew in from the U.K. Kenya's delegation landed an hour later.",
+            ["The trade envoy flew in from the U.K.", "Kenya's delegation landed an hour later."],
+        ),
+        (
+            "The fire broke out at about 6 a.m. Officers arrived within minutes.",
+            ["The fire broke out at about 6 a.m.", "Officers arrived within minutes."],
+        ),
+        (
+            "The shop is at 412 Maple St. A masked man walked in with a bag.",
+            ["The shop is at 412 Maple St.", "A masked man walked in with a bag."],
+        ),
+        (
+            "The summit was held in the U.S. The president spoke first.",
+            ["The summit was held in the U.S.", "The president spoke first."],
+        ),
+        (
+            "The march ended at 9 p.m. Police reopened the bridge.",
+            ["The march ended at 9 p.m.", "Police reopened the bridge."],
+        ),
+        (
+            "The company moved its head office to the U.S. Investors cheered the decision.",
+            ["The company moved its head office to the U.S.", "Investors cheered the decision."],
+        ),
+        (
+            "He works near Ocean Dr. His neighbours said he was quiet.",
+            ["He works near Ocean Dr.", "His neighbours said he was quiet."],
+        ),
+        (
+            "The hearing was moved to 2 p.m. Harmon will testify first.",
+            ["The hearing was moved to 2 p.m.", "Harmon will testify first."],
+        ),
+        (
+            "The couple lived in Washington, D.C. Maria Ortez said they left in May.",
+            ["The couple lived in Washington, D.C.", "Maria Ortez said they left in May."],
+        ),
+    ],
+)
+def test_an_abbreviation_ends_a_sentence_when_a_new_one_starts(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She met U.S. Sen. Jane Roe in the capital on Monday.",
+        "The family moved to St. Louis last year.",
+        "Polls open at 6 a.m. Eastern on Tuesday.",
+        "Officials at the U.K. Treasury declined to comment.",
+        "The deadline is Jan. 5 for every filing.",
+        "The U.S. Army said the drill would go ahead.",
+        "The envoy met the U.N. Security Council on Friday.",
+        "The coach said J.R. Tolliver played well.",
+        "Lawyers cited Roe v. Wade in the brief.",
+        "A ruling under the U.S. Constitution was expected.",
+        "The talks at the U.N. Children's Fund ended early.",
+        "Doors open at 7 p.m. Friday at the old theatre.",
+    ],
+)
+def test_an_abbreviation_before_a_name_or_a_time_does_not_end_a_sentence(text: str) -> None:
+    assert split(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The envoy said: "We cannot accept." The ministry said it would appeal.',
+            ['The envoy said: "We cannot accept."', "The ministry said it would appeal."],
+        ),
+        (
+            "The envoy said: \u201cWe cannot accept.\u201d The ministry said it would appeal.",
+            ["The envoy said: \u201cWe cannot accept.\u201d", "The ministry said it would appeal."],
+        ),
+        (
+            "\u201cThe vote was rigged!\u201d Critics said that the count should be repeated.",
+            ["\u201cThe vote was rigged!\u201d", "Critics said that the count should be repeated."],
+        ),
+        (
+            '"We will win." Harmon told the rally that the polls were wrong.',
+            ['"We will win."', "Harmon told the rally that the polls were wrong."],
+        ),
+    ],
+)
+def test_a_closing_quote_followed_by_a_new_sentence_splits(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win." Harmon said.',
+        "\u201cWe will win.\u201d Harmon said on Friday.",
+        '"We will win." Harmon told reporters in the lobby.',
+        "\u201cWe will win.\u201d Harmon said, adding that the polls were wrong.",
+        '"We will win." The senator said in a statement.',
+    ],
+)
+def test_an_attribution_after_a_closing_quote_stays_with_the_quote(text: str) -> None:
+    assert split(text) == [text]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from claimdiff.extract.entities import ORGANISATION_WORDS, PARTICLES, canonical_id
+from claimdiff.extract.entities import ORGANISATION_WORDS, PARTICLES, canonical_id, strip_titles
 from claimdiff.text import LowerView, lower_view
 from claimdiff.text.lexicon import words
 
@@ -535,6 +535,13 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
         else:
             break
         index -= 1
+    if free_modifiers and index >= 1 and tokens[index].lower() == "of" and _name_like(tokens[index - 1]):
+        # "Lena Ortiz of the harbour police said": the person before "of", the affiliation after it.
+        words.append(tokens[index])
+        index -= 1
+        while index >= 0 and (_name_like(tokens[index]) or tokens[index].lower() in PARTICLES):
+            words.append(tokens[index])
+            index -= 1
     words.reverse()
     while words and words[-1].lower() in _CONNECTOR_OR_DETERMINER:
         words.pop()
@@ -676,8 +683,9 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
             while cursor >= 0 and (_name_like(tokens[cursor]) or tokens[cursor].lower() in PARTICLES):
                 name_words.append(tokens[cursor])
                 cursor -= 1
-            if not name_words and appositive[:1].isupper():
-                # "The supplier, Kestrel Cells Ltd., denied": the name in the appositive speaks.
+            if appositive[:1].isupper():
+                # "The supplier, Kestrel Cells Ltd., denied", "The U.S. envoy to the U.N., Linda Shaw, said":
+                # the name in the appositive speaks.
                 return _named_in_appositive(tokens[:index], tokens[index + 1 : comma_index])
             if not name_words or not appositive[:1].islower():
                 return None
@@ -694,15 +702,25 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
 
 _ORGANISATION_DESCRIPTIONS = ORGANISATION_NOUNS | ANAPHORIC_ORGANISATIONS
 _DESCRIPTOR_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+_MAX_DESCRIPTOR_WORDS = 8  # "The U.S. ambassador to the U.N."
+
+
+def _opens_description(word: str) -> bool:
+    """A determiner ("The", "Her") or a possessive name ("Smith's", "Britain's") opens a description."""
+    return word.lower() in _DESCRIPTOR_OPENERS or (_name_like(word) and word.endswith(("'s", "\u2019s")))
 
 
 def _named_in_appositive(descriptor: list[str], appositive: list[str]) -> tuple[str, str | None] | None:
-    """ "The supplier, Kestrel Cells Ltd., ...", "Her lawyer, Maria Gomez, ...": the name between the commas,
-    when a short common-noun description opens the sentence; a person keeps the description as a role."""
-    if not descriptor or len(descriptor) > 6 or descriptor[0].lower() not in _DESCRIPTOR_OPENERS:
+    """ "The supplier, Kestrel Cells Ltd., ...", "Her lawyer, Maria Gomez, ...", "The U.K. environment minister,
+    Sir Alistair Roe, ...", "Smith's lawyer, Maria Gomez-Diaz, ...": the name between the commas, when a short
+    description with a common-noun head opens the sentence; a person keeps the description as a role."""
+    if not descriptor or len(descriptor) > _MAX_DESCRIPTOR_WORDS or not _opens_description(descriptor[0]):
         return None
-    if not all(word[:1].islower() or word.lower() in _DESCRIPTOR_OPENERS for word in descriptor):
-        return None
+    if not all(
+        word[:1].islower() or word.lower() in _DESCRIPTOR_OPENERS or _name_like(word)
+        for word in descriptor[1:]
+    ) or not any(word[:1].islower() and word.lower() not in _CONNECTOR_OR_DETERMINER for word in descriptor):
+        return None  # a name, a time or a place before the comma: "On Monday, ...", "In London, ..."
     if not appositive or len(appositive) > 6:
         return None
     if not all(_name_like(word) or word.lower() in PARTICLES or word == "&" for word in appositive):
@@ -734,6 +752,8 @@ def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None]
             or lowered in _SINGULAR_ROLES
             or (words and (lowered in _CONNECTOR_PARTICLE_OR_MODIFIER))
             or (not words and lowered in _DETERMINER_OR_MODIFIER)
+            # "said Lena Ortiz of the harbour police": the affiliation's modifiers
+            or (len(words) > 2 and "of" in words[-2:] and _is_noun_modifier(word))
         ):
             words.append(word)
             index += 1
@@ -826,6 +846,10 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
     given name ("John F. Kennedy", "Staffan de Mistura"); the words before it are the role.
     """
     lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        affiliated = _person_of_affiliation(words, lowered)
+        if affiliated is not None:
+            return affiliated
     titled_person = (
         len(words) >= 2
         and _name_like(words[-1])
@@ -871,8 +895,49 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
     return " ".join(words[start:]), " ".join(role_words) or None
 
 
+def _person_of_affiliation(words: list[str], lowered: list[str]) -> tuple[str, str | None] | None:
+    """ "Lt. Col. Marcus Doe of the state police" -> ("Marcus Doe", "Lt. Col., the state police"): a person's
+    given name and surname (after an optional title) before "of"; the affiliation joins the role. Names of
+    organisations and titles with "of" ("Bank of England", "Secretary of State John Kerry") are not people."""
+    of_index = lowered.index("of")
+    head, head_lowered, affiliation = words[:of_index], lowered[:of_index], words[of_index + 1 :]
+    if len(head) < 2 or not affiliation:
+        return None
+    given, surname = head[-2], head[-1]
+    if not (_name_like(given) and _name_like(surname)) or _is_initial(surname):
+        return None
+    if any(
+        word.rstrip(".") in _NOT_PERSON_NAME_WORDS or word in GROUP_NOUNS or word in _COMPANY_SUFFIXES
+        for word in head_lowered[-2:]
+    ) or any(word.rstrip(".") in ORGANISATION_WORDS or word in GROUP_NOUNS for word in head_lowered):
+        return None
+    if "and" in lowered[of_index + 1 :] or "&" in affiliation:
+        return None  # "Sen. Ann Roe of Ohio and Sen. Bo Li of Utah": two people, a group
+    name, role = _split_role(head)
+    if role is not None and all(
+        _name_like(word) and word.lower().rstrip(".") not in _NOT_PERSON_NAME_WORDS for word in role.split()
+    ):
+        name, role = " ".join(head), None  # "Nanette Lee Miller": a second given name, not a role
+    person = strip_titles(name)  # "House Speaker Paul D. Ryan": the role words the split left in the name
+    if person != name:
+        extra = name[: len(name) - len(person)].strip()
+        name, role = person, f"{role} {extra}" if role else extra
+    if " " not in name:
+        return None
+    where = " ".join(affiliation)
+    return name, f"{role}, {where}" if role else where
+
+
 _COMPANY_SUFFIXES = frozenset({"inc.", "corp.", "co.", "ltd.", "llc", "plc", "inc", "corp", "ltd"})
 _SUFFIX_WORDS = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+# Words that cannot be the given name or surname before "of" in "<person> of <affiliation>".
+_NOT_PERSON_NAME_WORDS = (
+    frozenset(w.rstrip(".") for w in TITLE_WORDS)
+    | _SINGULAR_ROLES
+    | ORGANISATION_WORDS
+    | ORGANISATION_NOUNS
+    | frozenset(words("joint chiefs staff speaker historian house"))
+)
 _ORGANISATION_WORD_OR_SUFFIX = ORGANISATION_WORDS | _COMPANY_SUFFIXES
 
 

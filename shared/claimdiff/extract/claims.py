@@ -24,6 +24,13 @@ Decisions (documented for users of the API):
   with a verb; the sentence has no quote, no cue and no other person of its own, and opens with a short
   subject and the modal that the sequence of tenses gives (would/could/might/should after "said"; also
   will/can/may/must after "says").
+- Interviews ("Q:"/"A:" paragraphs, "NAME:" labels, bold question lines after an introduction that presents
+  an interview): questions are not claims; answers (label trimmed off the claim) are the labelled speaker's
+  or the interviewee's (the person the introduction presents as interviewed), quote "direct", cue
+  "answered"; a short answer right after a question ("No.", "Partly.") is a claim. An answer that
+  attributes a claim to someone else keeps that source.
+- Lines that link to other stories ("Read more: ...", "READ MORE", "Related: ...", "See also: ...") are
+  dropped with every sentence on them.
 - Every sentence is read once into a ``claimdiff.text.LowerView`` that all detectors share.
 - Spans inside a claim (quantities, entities, time) are offsets into ``claim.text``.
 """
@@ -44,7 +51,7 @@ from claimdiff.extract.attribution import (
     attribute,
 )
 from claimdiff.extract.entities import PersonRegistry, alias_table, canonical_id, find_entities, slug
-from claimdiff.extract.filters import checkworthiness, is_non_claim
+from claimdiff.extract.filters import checkworthiness, is_non_claim, link_line_end
 from claimdiff.extract.polarity import conditional_spans, hedge_spans, is_negated
 from claimdiff.extract.quantities import find_quantities
 from claimdiff.extract.timeexpr import find_time
@@ -80,6 +87,8 @@ class _Sentence:
     attribution: Attribution | None = None
     speaker: Speaker | None = None
     entities: list[Entity] = field(default_factory=list)
+    # In an interview: the answer's speaker as labelled ("LOPEZ", "Maria Lopez"), "" for the interviewee.
+    answer_by: str | None = None
 
 
 def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
@@ -96,6 +105,170 @@ def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
         elif char in _CLOSING_QUOTES or char == '"':
             state = False
     return opens, state
+
+
+# Interviews: "Q: ..." / "A: ..." paragraphs, "NAME: ..." labels, or question lines (bold or not) followed by
+# the answer. Questions are not claims; answers are the interviewee's (or the labelled speaker's) own words.
+_LABEL = re.compile(
+    r"[*_]{0,2}(?P<label>(?P<qa>Q|A|Question|Answer)|[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,3})"
+    r"[*_]{0,2}[ \t]*(?::|(?<=[QA])\.(?=[ \t]))[*_]{0,2}[ \t]+(?=\S)"
+)
+_QUESTION_LABELS = frozenset({"q", "question"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+_NOT_SPEAKER_LABELS = frozenset(
+    words(
+        """note update updated correction clarification source sources photo photos video watch
+        listen related caption warning disclosure transcript breaking exclusive analysis opinion
+        comment background context timeline what why how when where who key bottom the editor
+        editors more also plus tip tips step example read see live latest summary highlights
+        fact facts factbox recap"""
+    )
+)
+_MARKUP = "*_ \t"
+# A label that names no speaker ("Editor's note:", "Correction:"): what follows it is not an answer.
+_OTHER_LABEL = re.compile(
+    r"[*_]{0,2}[A-Z][\w'\u2019]*(?:[ ]\w[\w'\u2019]*){0,2}[*_]{0,2}:|[(\[]?This interview"
+)
+_INTERVIEW_CUE = re.compile(
+    r"\b(?:interview(?:ed|s)?|(?:spoke|speaks|talked|talks)\s+(?:to|with)|sat\s+down\s+with"
+    r"|in\s+conversation\s+with|answered\s+(?:our\s+)?questions|q\s*&\s*a)\b",
+    re.IGNORECASE,
+)
+# "No.", "Partly.", "Not at all.": right after a question, an answer, not a fragment.
+_MAX_SHORT_ANSWER_WORDS = 4
+_INTERVIEWER_PRONOUNS = frozenset({"i", "we"})
+# An interview has question lines: a line that ends with a question mark (before closing quotes or markup).
+_QUESTION_LINE_END = re.compile(r"\?[*_\"'\u201d\u2019]*[ \t]*(?:\n|$)")
+_LINE_MARKUP = " \t*_#>-\u2022"  # what may precede a line's first word: indentation, markup, a bullet
+_INTRODUCTION_BLOCKS = 4  # the title, a standfirst, the introduction: where an interview is announced
+_MIN_PLAIN_QUESTIONS = 3  # question lines without labels or bold: several, or they may be rhetorical
+
+
+@dataclass
+class _Interview:
+    """What an interview's layout says about its segments (indices into the article's segments)."""
+
+    questions: set[int] = field(default_factory=set)
+    answers: dict[int, str] = field(default_factory=dict)  # segment -> speaker label ("" for the interviewee)
+    first_of_answer: set[int] = field(default_factory=set)  # the first sentence of an answer to a question
+    text_start: dict[int, int] = field(default_factory=dict)  # segment -> where its text starts after a label
+    first_question_start: int = 0
+
+
+def _label_of(text: str, segment: Segment) -> re.Match[str] | None:
+    label = _LABEL.match(text, segment.start, segment.end)
+    if label is None or label.group("qa"):
+        return label
+    name = label.group("label")
+    if name.lower().split()[0] in _NOT_SPEAKER_LABELS or not all(w[:1].isupper() for w in name.split()):
+        return None
+    return label
+
+
+def _is_question(text: str, segments: list[Segment]) -> bool:
+    return all(text[s.start : s.end].rstrip(_MARKUP + "\"'\u201d\u2019").endswith("?") for s in segments)
+
+
+def _read_interview(text: str, segments: list[Segment]) -> _Interview | None:
+    """The questions and answers of an interview laid out as one, or None for an ordinary article."""
+    paragraphs: list[list[int]] = []  # the segments of each block: a paragraph, or a line of one ("Q: ...")
+    for index, segment in enumerate(segments):
+        if not paragraphs or "\n" in text[segments[index - 1].end : segment.start]:
+            paragraphs.append([])
+        paragraphs[-1].append(index)
+    labels = [_label_of(text, segments[indices[0]]) for indices in paragraphs]
+    questions = [_is_question(text, [segments[i] for i in indices]) for indices in paragraphs]
+    qa_labels = [label.group("label").lower() for label in labels if label is not None and label.group("qa")]
+    asked = sum(label in _QUESTION_LABELS for label in qa_labels)
+    answered = sum(label in _ANSWER_LABELS for label in qa_labels)
+    interviewer_labels = {
+        label.group("label").lower()
+        for label, question in zip(labels, questions, strict=True)
+        if label is not None and question and not label.group("qa")
+    }
+    answering_labels = {
+        label.group("label").lower()
+        for label, question in zip(labels, questions, strict=True)
+        if label is not None and not question and not label.group("qa")
+    } - interviewer_labels
+    unlabelled_questions = [
+        text.startswith(("**", "__"), segments[indices[0]].start)
+        for indices, label, question in zip(paragraphs, labels, questions, strict=True)
+        if question and label is None
+    ]
+    if not (
+        (asked and (answered or asked >= 2))
+        # "GAZETTE: Why ...?" / "HOLLIS: Because ...": an interviewer's label on questions, another on answers.
+        or (interviewer_labels and answering_labels and sum(label is not None for label in labels) >= 3)
+        # Question lines without labels: bold ones, or several after an introduction that presents an interview.
+        or (
+            (sum(unlabelled_questions) >= 1 or len(unlabelled_questions) >= _MIN_PLAIN_QUESTIONS)
+            and _introduces_interview(text, segments, paragraphs, questions)
+        )
+    ):
+        return None
+    interview = _Interview()
+    state: str | None = None  # "asked" after a question, "answering" inside an answer
+    speaker = ""
+    for indices, label, question in zip(paragraphs, labels, questions, strict=True):
+        name = label.group("label") if label is not None else None
+        lowered = name.lower() if name is not None else None
+        if label is not None:
+            interview.text_start[indices[0]] = label.end()
+        if lowered in _QUESTION_LABELS or lowered in interviewer_labels or (label is None and question):
+            if not interview.questions:
+                interview.first_question_start = segments[indices[0]].start
+            interview.questions.update(indices)
+            state = "asked"
+            continue
+        if label is not None and lowered not in _ANSWER_LABELS:
+            speaker = name or ""
+        elif label is not None or state != "answering":
+            speaker = "" if label is not None or state == "asked" else speaker
+        if label is None and (state is None or _OTHER_LABEL.match(text, segments[indices[0]].start)):
+            state = None  # the introduction, or a note after the interview ("Editor's note: ...")
+            continue
+        if state == "asked":
+            interview.first_of_answer.add(indices[0])
+        for index in indices:
+            interview.answers[index] = speaker
+        state = "answering"
+    return interview if interview.questions else None
+
+
+def _introduces_interview(
+    text: str, segments: list[Segment], paragraphs: list[list[int]], questions: list[bool]
+) -> bool:
+    """Whether the first paragraphs, before the first question, say that someone was interviewed."""
+    for indices, question in zip(paragraphs[:_INTRODUCTION_BLOCKS], questions, strict=False):
+        if question:
+            return False
+        if any(_INTERVIEW_CUE.search(text, segments[i].start, segments[i].end) for i in indices):
+            return True
+    return False
+
+
+def _is_short_answer(sentence: str) -> bool:
+    """ "No.", "Partly.", "Absolutely not!": a complete answer in a few words."""
+    return sentence.endswith((".", "!")) and len(sentence.split()) <= _MAX_SHORT_ANSWER_WORDS
+
+
+def _interviewee(items: list[_Sentence], before: int) -> str | None:
+    """The person an interview's introduction presents as interviewed ("Maria Lopez ... spoke to us"): the
+    person speaking in the first sentence with an interview cue before the first question, else the first
+    person named in it."""
+    for item in items:
+        if item.segment.start >= before:
+            return None
+        if _INTERVIEW_CUE.search(item.text) is None:
+            continue
+        attribution = item.attribution
+        if attribution is not None and attribution.kind == "person" and " " in attribution.name:
+            return attribution.name
+        person = next((entity for entity in item.entities if entity.kind == "person"), None)
+        if person is not None:
+            return person.text
+    return None
 
 
 def _read_sentences(kept: list[tuple[Segment, str, LowerView]]) -> list[_Sentence]:
@@ -272,7 +445,9 @@ def _speaker_of(attribution: Attribution, context: _Context) -> Speaker | None:
     return Speaker(name=name, id=f"group:{slug(name)}", kind="group", role=attribution.role)
 
 
-def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) -> None:
+def _attribute_all(
+    items: list[_Sentence], people: PersonRegistry, outlet: str, first_question: int | None = None
+) -> None:
     for item in items:
         item.attribution = attribute(
             item.text,
@@ -284,6 +459,8 @@ def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) 
             name = item.attribution.name
             if " " in name and not name.split()[-1][:1].islower():
                 people.resolve(name)
+    if first_question is not None:
+        _attribute_answers(items, _interviewee(items, first_question))
     # Quote runs: the attribution found anywhere in the run applies to the whole run.
     by_run: dict[int, Attribution] = {}
     for item in items:
@@ -322,6 +499,23 @@ def _attribute_all(items: list[_Sentence], people: PersonRegistry, outlet: str) 
         if item.speaker is not None and item.speaker.resolved_from is None:
             context.mention(item.speaker)  # the speaker is the freshest referent for "he said" next
         previous = item
+
+
+def _attribute_answers(items: list[_Sentence], interviewee: str | None) -> None:
+    """An interview's answers are their speaker's: the labelled name ("LOPEZ:" -> Lopez, resolved to the
+    fullest name given) or the interviewee. An answer that attributes a claim to someone else ("The ministry
+    said ...") keeps that attribution; "I said" and "we told" are the answerer's."""
+    for item in items:
+        if item.answer_by is None:
+            continue
+        label = item.answer_by
+        name = (label.title() if label.isupper() else label) or interviewee
+        if not name:
+            continue
+        own = item.attribution
+        if own is not None and not (own.kind == "pronoun" and own.name.lower() in _INTERVIEWER_PRONOUNS):
+            continue
+        item.attribution = Attribution(name=name, kind="person", cue="answered", quote="direct")
 
 
 # Reported speech carries over to the next sentence of the paragraph when that sentence continues it with the
@@ -525,19 +719,45 @@ def extract_claims(
     if not segments:
         return []
     first_paragraph = segments[0].paragraph
+    link_end = 0  # the end of the latest line that links to other stories ("Read more: ...")
+    interview = _read_interview(view, segments) if _QUESTION_LINE_END.search(view) else None
+    answers: dict[int, str] = {}  # index in ``kept`` -> the answer's speaker label
     kept: list[tuple[Segment, str, LowerView]] = []
-    for segment in segments:
+    for index, found in enumerate(segments):
+        segment = found
         sentence = view[segment.start : segment.end]
         kind: SegmentKind = segment.kind
         if kind == "heading" or _is_title(sentence, title, segment, first_paragraph):
             continue
+        if segment.start < link_end:
+            continue  # "Read more: <headline>. <more headline>": every sentence of a link line
+        # Only a segment that opens a line can open a link line (search back no further than the segment
+        # before: linear).
+        newline = view.rfind("\n", segments[index - 1].end if index else 0, segment.start)
+        line_start = newline + 1
+        if (newline >= 0 or index == 0) and not view[line_start : segment.start].strip(_LINE_MARKUP):
+            link_end = link_line_end(view, line_start) or 0
+            if link_end:
+                continue
+        if interview is not None:
+            if index in interview.questions:
+                continue  # a question asserts nothing, even without its question mark ("Q: Tell us why.")
+            if index in interview.text_start:
+                segment = segment._replace(start=interview.text_start[index])  # "A: No." -> "No."
+                sentence = view[segment.start : segment.end]
         lowered = lower_view(sentence)
-        if is_non_claim(sentence, kind, view=lowered):
+        if is_non_claim(sentence, kind, view=lowered) and not (
+            interview is not None and index in interview.first_of_answer and _is_short_answer(sentence)
+        ):
             continue
+        if interview is not None and index in interview.answers:
+            answers[len(kept)] = interview.answers[index]
         kept.append((segment, sentence, lowered))
     items = _read_sentences(kept)
+    for position, label in answers.items():
+        items[position].answer_by = label
     people = PersonRegistry()
-    _attribute_all(items, people, outlet)
+    _attribute_all(items, people, outlet, interview.first_question_start if interview else None)
     outlet_speaker = _outlet_speaker(
         outlet
     )  # one per article: every claim in the outlet's own voice shares it

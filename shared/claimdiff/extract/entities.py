@@ -473,6 +473,20 @@ def _joined(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
     return _JOINER.fullmatch(text, gap_start, gap_end) is not None
 
 
+def _continues_organisation(tokens: list[tuple[int, int, str]], last: int, position: int) -> bool:
+    """Whether "of" (or "of the") at ``position`` continues the organisation whose name ends at ``last``
+    ("Ministry" + "of Finance"): the name's last word is an organisation word and a capitalised word follows."""
+    if tokens[last][2].lower() not in ORGANISATION_WORDS:
+        return False
+    connector = tokens[position][2].lower()
+    if connector == "of" and position != last + 1:
+        return False
+    if connector == "the" and (position != last + 2 or tokens[position - 1][2].lower() != "of"):
+        return False
+    following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
+    return following[:1].isupper() or (connector == "of" and following == "the")
+
+
 def _capitalised_run(
     text: str,
     *,
@@ -486,6 +500,7 @@ def _capitalised_run(
     last = index
     position = index + 1
     count = len(tokens)
+    after_of = False  # inside "Ministry of (the) ...": the name goes on after "of"
     while position < count:
         token = tokens[position][2]
         previous_token = tokens[position - 1][2]
@@ -499,6 +514,16 @@ def _capitalised_run(
             break
         capitalised = token[:1].isupper()
         lowered_token = token.lower()
+        if lowered_token in ("of", "the") and _continues_organisation(tokens, last, position):
+            # "Ministry of Finance", "Bank of England", "Ministry of the Interior": one organisation.
+            after_of = True
+            position += 1
+            continue
+        if after_of and capitalised:
+            after_of = False
+            last = position
+            position += 1
+            continue
         if (
             capitalised
             and lowered_token in table.first_tokens

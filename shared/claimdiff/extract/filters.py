@@ -21,6 +21,12 @@ _BYLINE = re.compile(
     r"|story\s+by|words\s+by|photos?\s+by)\s+[A-Z\u00c0-\u024f]",
     re.IGNORECASE,
 )
+# "Related talks resumed on Monday.", "Video footage shows ...": a boilerplate noun opening a sentence that
+# goes on with a lower-case word and ends like one is a claim ("Related: ..." and "Video" alone are not).
+_NOUN_LABEL_IN_A_SENTENCE = re.compile(
+    r"(?i:related|video|photos?|image|gallery|transcript|comments?|trending|recommended|newsletter)"
+    r"\s+[a-z][\w'-]*\s+\S.*[.!][\"'\u201d\u2019]?"
+)
 _CONTRIBUTED = re.compile(r"contributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\.?$", re.IGNORECASE)
 # "GENEVA (Reuters) -", "WASHINGTON —", "Sept. 9, 2016", "Updated 9:15pm", "© 2016 Reuters".
 _DATELINE = re.compile(
@@ -51,6 +57,41 @@ _OPINION_TRIGGERS = frozenset(
 )
 MIN_WORDS = 3
 
+# Links to other stories: "Read more: <headline>", "READ MORE", "Related: ...", "See also: ...". The label
+# opens the line and is followed by a colon (or a pipe, a dash, an arrow) or by nothing at all.
+_LINK_LABEL = (
+    r"(?:read\s+(?:more|next|also)|also\s+read|related(?:\s+(?:articles?|stories|story|coverage|content"
+    r"|links?|reading|news))?|see\s+also|more\s+on\s+this(?:\s+story)?|further\s+reading|recommended"
+    r"(?:\s+reading)?|don'?t\s+miss|more\s+coverage|watch|listen)"
+)
+_LINK_LINE = re.compile(
+    rf"^[ \t]*(?:[*_#>]+[ \t]*)?{_LINK_LABEL}[ \t]*(?:[*_]+[ \t]*)?(?P<sep>[:|>\u00bb\u2013\u2014-]|$)[^\n]*",
+    re.IGNORECASE | re.MULTILINE,  # matched at a line's start only (``link_line_end``)
+)
+_LINK_SENTENCE = re.compile(
+    rf"(?:[*_#>]+\s*)?{_LINK_LABEL}\s*(?:[*_]+\s*)?[:|>\u00bb\u2013\u2014-]", re.IGNORECASE
+)
+_EDITED_NOTE = re.compile(
+    r"interview\s+(?:has\s+been|was|have\s+been)\s+(?:lightly\s+)?(?:edited|condensed)", re.IGNORECASE
+)
+_NEXT_LINE = re.compile(r"\n[ \t]*([^\n]+)")
+_LINK_HEADLINE_WORDS = 20  # a headline under a bare "READ MORE" line is short
+
+
+def link_line_end(text: str, line_start: int) -> int | None:
+    """Where the line of ``text`` starting at ``line_start`` ends if it links to other stories ("Read more:
+    <headline>", "READ MORE", "Related: ...", "See also: ..."), else None. A bare label line takes the short
+    line right under it (the headline it labels) with it."""
+    match = _LINK_LINE.match(text, line_start)
+    if match is None:
+        return None
+    end = match.end()
+    if not match.group("sep"):
+        headline = _NEXT_LINE.match(text, end)
+        if headline is not None and headline.group(1).count(" ") < _LINK_HEADLINE_WORDS:
+            end = headline.end()
+    return end
+
 
 def is_non_claim(sentence: str, kind: SegmentKind, *, view: LowerView | None = None) -> bool:
     """Whether a segment is boilerplate, a byline, a dateline, a heading, a caption, a question or a fragment.
@@ -59,8 +100,16 @@ def is_non_claim(sentence: str, kind: SegmentKind, *, view: LowerView | None = N
     """
     if kind == "heading":
         return True
-    if len(sentence) < 70 and _BOILERPLATE.fullmatch(sentence):
+    if (
+        len(sentence) < 70
+        and _BOILERPLATE.fullmatch(sentence)
+        and not _NOUN_LABEL_IN_A_SENTENCE.match(sentence)
+    ):
         return True
+    if "interview" in sentence and _EDITED_NOTE.search(sentence):
+        return True  # "This interview has been edited for length and clarity."
+    if _LINK_SENTENCE.match(sentence):
+        return True  # "Read more: <headline>", "Related: ...": a link to another story
     if len(sentence) < 120 and _BYLINE.match(sentence) and sentence.count(" ") < 15:
         return True
     if "contributed" in (view.text if view else sentence.lower()) and _CONTRIBUTED.search(sentence):

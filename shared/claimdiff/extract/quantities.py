@@ -7,6 +7,10 @@ Public API (also used by the matching engine):
   "more than two hours" (low 2, high None, unit "hour"), "five-year" (5, "year"), "about 40%"
   (36..44, "%"), "$2.5 billion" (2.5e9, "USD"), "between 10 and 20" (10..20).
 
+Units that follow the number are kept: "25 basis points" (unit "basis point"), "a 34-year-old" (unit "age"),
+"two cable news networks" (adjectives and noun modifiers up to the counted noun). Fractions of a whole are
+percentages: "roughly one quarter" (25 +- 10%), "three-quarters", "half of" ("the second half" is no share).
+
 Approximations become intervals: "about/around/roughly/some X" is X +- 10%, "nearly/almost/close to X"
 is [0.9X, X], "more than/over/at least X" has no upper bound, "fewer than/up to/under X" no lower bound.
 Years ("in 2016"), days of the month ("Jan. 5"), clock times and identifiers ("F-16", "Resolution 2254",
@@ -81,6 +85,31 @@ _SHORT_SCALE = r"(?:bn|mn|tn|m|k)"
 _MODIFIER = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(_MODIFIERS, key=len, reverse=True))
 _VAGUE_RE = r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b)"
 
+# Fractions of a whole, read as percentages: "one-third", "three-quarters", "two thirds of", "a quarter of",
+# "half of". Written with a space they need "of" (or the end of the clause) after them: "three quarters" alone
+# may count fiscal quarters, "an hour and a half" is no share; "half" needs what it is half of.
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SINGULAR_DENOMINATOR = r"(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_PLURAL_DENOMINATOR = r"(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)"
+_NUMERATOR = r"(?:two|three|four|five|six|seven|eight|nine)"
+_FRACTION_END = r"(?=\s+of\b|\s*[.,;:!?)]|\s*$)"
+_FRACTION = (
+    rf"one-(?:half|{_SINGULAR_DENOMINATOR})(?![\w-])"
+    rf"|(?:a|one)\s+{_SINGULAR_DENOMINATOR}{_FRACTION_END}"
+    r"|(?:a|one)\s+half(?=\s+of\b)"
+    rf"|{_NUMERATOR}-{_PLURAL_DENOMINATOR}(?![\w-])"
+    rf"|{_NUMERATOR}\s+{_PLURAL_DENOMINATOR}{_FRACTION_END}"
+    r"|\bhalf(?=\s+(?:of|the|its|their|his|her|our|all|them|those|these)\b)"
+)
+# "the second half of the season", "the other half": a part, not a share.
+_NOT_BEFORE_HALF = frozenset(
+    words("first second third final last latter former other back front top bottom upper lower")
+)
+
 # Matched against the lower-cased view of the text (``claimdiff.text.lower_view``: same offsets), so it needs
 # no re.IGNORECASE; every group is read case-insensitively and surfaces are sliced from the original text.
 _CURRENCY_SIGN = r"(?:(?:us|c|a|nz|hk|s)\$|[$€£¥₹₩₽])"
@@ -92,6 +121,7 @@ _QUANTITY = re.compile(
     rf"(?:\s?(?:-|to|and)\s?(?:{_CURRENCY_SIGN}|(?:{_CURRENCY_CODE})\s)?(?P<c2>{_DIGITS})"
     rf"(?:(?:\s|-)?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
     rf"|(?P<vague>{_VAGUE_RE})"
+    rf"|(?P<frac>{_FRACTION})"
     rf"|(?P<n1>{_DIGITS}(?![\d:A-Za-z])|\b{_WORD_NUMBER}\b)(?:(?:\s+|-)(?P<s1>{_LONG_SCALE})s?\b)?"
     r"(?P<pct1>\s?%|\s+percent\b)?"
     rf"(?:(?:\s?[-\u2013]\s?|\s+(?:to|and)\s+)(?P<n2>{_DIGITS}(?![\d:])|\b{_WORD_NUMBER}\b)"
@@ -108,7 +138,7 @@ _KNOWN_UNITS = frozenset(
         refugees percent km kilometres kilometers kilometre kilometer miles mile metres meters
         metre meter feet foot inches tons tonnes tonne kg kilograms pounds lbs barrels bpd mph
         kph degrees points votes seats jobs years year months month weeks week days day hours
-        hour minutes minute seconds second dollars euros yuan rubles roubles yen police staff
+        hour minutes minute seconds second dollars euros yuan rubles roubles yen police staff bps
         personnel cattle sheep fish aircraft times cases deaths dead injured wounded killed homes
         houses acres hectares"""
     )
@@ -122,6 +152,16 @@ _NOT_UNITS = frozenset(
         census virus bonus campus thesis crisis basis analysis series species corps ones others"""
     )
 )
+# Nouns among them that modify a following noun ("two cable news networks", "25 basis points", "five gas
+# stations"): not a unit themselves, but the counted noun may follow them.
+_NOUN_MODIFIERS_IN_S = frozenset(
+    words(
+        """news bus gas chaos lens status bias focus census virus bonus campus thesis crisis basis
+        analysis series species corps"""
+    )
+)
+# "a 34-year-old man": an age; "a six-month-old baby": a measure in months.
+_AGE_UNITS = {"year-old": "age", "month-old": "month", "week-old": "week", "day-old": "day"}
 _MONTHS = frozenset(
     words(
         """jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul
@@ -133,7 +173,8 @@ _SCORE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
 _PREVIOUS_TOKEN = re.compile(r"(\S+)\s*$")
 _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\.?|GMT|UTC|EST|EDT|ET|BST|CET)\b|:\d", re.IGNORECASE)
 _UNIT_SINGULAR = {"people": "people", "persons": "person", "men": "man", "women": "woman", "children": "child",
-                  "feet": "foot", "police": "police", "staff": "staff", "personnel": "personnel"}  # fmt: skip
+                  "feet": "foot", "police": "police", "staff": "staff", "personnel": "personnel",
+                  "bps": "basis point", "bp": "basis point"}  # fmt: skip
 
 
 def _number(token: str) -> float | None:
@@ -167,6 +208,8 @@ def _scaled(value: float | None, scale: str | None) -> float | None:
 def _unit_ok(word: str, separator: str) -> bool:
     lower = word.lower()
     if separator == "-":
+        if lower in _AGE_UNITS:
+            return True
         return len(lower) >= 2 and lower.isalpha() and lower not in {"to", "and", "or", "the", "a"}
     if lower in _KNOWN_UNITS or lower in _CURRENCY_WORDS:
         return True
@@ -183,6 +226,8 @@ def _unit_name(word: str) -> str:
         return _CURRENCY_WORDS[lower]
     if lower in _UNIT_SINGULAR:
         return _UNIT_SINGULAR[lower]
+    if lower in _AGE_UNITS:
+        return _AGE_UNITS[lower]
     if lower in ("percent",):
         return "%"
     if lower.endswith("ies") and len(lower) > 4:
@@ -274,6 +319,8 @@ def _extend_to_noun(text: str, end: int) -> int:
         if _unit_ok(word, " "):
             best = cursor
             continue
+        if word in _NOUN_MODIFIERS_IN_S:
+            continue
         if word in _PHRASE_STOP or word.endswith(("ly", "ed")) or word in _NOT_UNITS:
             break
     return best
@@ -296,6 +343,7 @@ _NUMBER_WORDS = frozenset(
         "million",
         "billion",
         "trillion",
+        *_FRACTIONS,
     ]
 )
 
@@ -370,6 +418,8 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
                 if match.group("c2")
                 else (match.end("cs1") if match.group("cs1") else match.end("c1"))
             )
+    elif match.group("frac"):
+        return _fraction(text, lowered, match, kind)
     elif match.group("vague"):
         low, high = _VAGUE[" ".join(match.group("vague").lower().split())]
         end = match.end("vague")
@@ -393,7 +443,8 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
             extended = _extend_to_noun(text, end if unit is None else match.start("sep"))
             if extended > end:
                 end = extended
-                unit = _unit_name(text[match.start() : end].rsplit(maxsplit=1)[-1])
+                counted = lowered[match.start() : end].rsplit(maxsplit=2)
+                unit = "basis point" if counted[-2:] == ["basis", "points"] else _unit_name(counted[-1])
         if _is_excluded(text, match, number, unit is not None):
             return None
         value = _scaled(_number(number), match.group("s1") or match.group("s2"))
@@ -423,6 +474,35 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
         low=low,
         high=high,
         unit=unit,
+    )
+
+
+def _fraction(text: str, lowered: str, match: re.Match[str], kind: str | None) -> Quantity | None:
+    """A fraction of a whole ("roughly one quarter", "three-quarters", "half") as a percentage."""
+    fraction = match.group("frac")
+    parts = fraction.replace("-", " ").split()
+    previous = _PREVIOUS_TOKEN.search(lowered, max(0, match.start() - 24), match.start())
+    previous_word = previous.group(1) if previous is not None else ""
+    if previous_word == "and":
+        return None  # "an hour and a half of it", "two and a half": part of another number
+    if parts[0] == "half":
+        if previous_word in _NOT_BEFORE_HALF:
+            return None
+        numerator, denominator = 1.0, 2
+    else:
+        numerator = _number(parts[0]) or 1.0
+        denominator = _FRACTIONS[parts[-1]]
+    value = round(100.0 * numerator / denominator, 2)
+    low, high = _interval(kind, value)
+    end = match.end("frac")
+    return Quantity(
+        text=text[match.start() : end],
+        start=match.start(),
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        unit="%",
     )
 
 

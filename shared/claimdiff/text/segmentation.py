@@ -4,7 +4,10 @@ Blocks first: paragraphs (blank lines), bullets and headings are their own block
 breaks mid-sentence (hard wrap) joins the next. Then, inside a block, every run of terminal punctuation
 followed by whitespace is a candidate boundary, accepted unless what precedes it is an abbreviation
 or an initial, or what follows cannot start a sentence (a lower-case word, a comma) or is only the
-attribution of the quote that just closed ("... close.” Kerry said.").
+attribution of the quote that just closed ("... close.” Kerry said."; but "... accept.” The ministry said it
+would appeal." is two sentences). After an abbreviation that can end a sentence ("U.S.", "a.m.", "Maple St.")
+the next token decides: an opener, a possessive name or a name followed by a verb starts a sentence; a word
+that continues a name or a time ("U.K. Treasury", "a.m. Eastern", "U.S. Sen.") does not.
 
 A sentence longer than ``MAX_SENTENCE_CHARS`` (text without punctuation) is cut at a space.
 
@@ -114,6 +117,50 @@ _OPENERS = frozenset(
         under over among critics analysts experts"""
     )
 )
+# After "St." or "Dr." following a name, the abbreviation is a street ("Maple St.", "Ocean Dr.").
+_STREET_OR_TITLE = frozenset({"st", "dr"})
+# Capitalised words that continue a name or a time after an abbreviation: "the U.K. Treasury", "U.S. Sen. Roe",
+# "the U.N. Security Council", "6 a.m. Eastern", "the U.S. Children's Fund".
+_NAME_CONTINUATIONS = frozenset(
+    words(
+        """army navy air marine marines coast guard forces force military treasury senate house
+        congress capitol supreme district circuit court courts attorney attorney's attorneys
+        secretary president vice ambassador embassy envoy consul consulate department justice
+        state security general assembly council mission open steel postal census border customs
+        immigration agency central federal national special trade commerce energy defense
+        defence health homeland government parliament foreign home office ministry prime
+        minister chancellor premier eastern western northern southern pacific atlantic mountain
+        standard daylight time local bank news soccer olympic olympics team chamber intelligence
+        command forest fish geological patent mint met human refugee high children's women's
+        men's world food development environment environmental drug marshal marshals magistrate
+        district judge representative rep sen gov gen lt col sgt capt adm maj cmdr mr mrs ms dr
+        prof sen. rep. gov. gen. lt. col. sgt. capt. adm. maj. dr. prof. mr. mrs. ms. senator
+        governor congressman congresswoman delegation delegate navy's army's jan feb mar apr may
+        jun jul aug sep sept oct nov dec january february march april june july august september
+        october november december monday tuesday wednesday thursday friday saturday sunday
+        et est edt ct cst cdt pt pst pdt gmt utc bst cet labor labour highway route interstate
+        constitution secret citizenship agriculture interior education transportation veterans
+        space conference institute naval academy permanent rights peacekeeping virgin supremacy
+        census bureau postal visitor"""
+    )
+)
+# Abbreviations that can end a sentence before a name ("flew in from the U.K. Kenya's delegation ...", "at
+# 2 p.m. Jackson will ..."). Other dotted words are more often initials or titles before one ("O.J. Simpson",
+# "D.A. Ralph Martin", "Roe v. Wade"), so only a usual opener ends a sentence after them.
+_ENDS_BEFORE_NAMES = frozenset(
+    words("u.s u.k u.n e.u d.c f.b.i c.i.a u.s.a n.y n.j l.a a.m p.m etc st dr ave blvd rd")
+)
+# Finite verbs (and auxiliaries) that show a clause has begun after a subject.
+_FINITE_VERBS = frozenset(
+    words(
+        """is are was were has have had will would could should can may might must did does do
+        said says told tells added adds arrived rose fell went came took made gave held met ran won
+        lost left began became saw sent spent paid stood sat led kept let put set struck fled shot
+        hit broke drove flew grew knew thought found brought bought sold built fought caught wrote
+        say tell think believe warned warns wants want needs need plans plan remain remains"""
+    )
+)
+_NOT_VERBS_IN_ED = frozenset(words("armed united based limited red bed need speed seed feed"))
 _SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|asked|asks|replied|replies|noted|notes|stated|states|explained|"
     "insisted|insists|argued|argues|warned|warns|wrote|writes|tweeted|declared|announced|continued|"
@@ -123,9 +170,23 @@ _SPEECH_VERBS = (
 )
 # "... close.” Kerry said." / "... close,” said Lavrov, Russian FM." - an attribution tail, not a sentence.
 _ATTRIBUTION_TAIL = re.compile(
-    r"\s+(?:(?:[A-Z][\w.'\u2019-]*|de|al|von|van|the|a|an|of|[a-z]+)\s+){0,5}?(?:" + _SPEECH_VERBS + r")\b"
-    r"[^.!?\"\u201c\u201d]{0,80}[.!?]",
+    r"\s+(?:(?:[A-Z][\w.'\u2019-]*|de|al|von|van|the|a|an|of|[a-z]+)\s+){0,5}?(?P<verb>"
+    + _SPEECH_VERBS
+    + r")\b"
+    r"(?P<rest>[^.!?\"\u201c\u201d]{0,80})[.!?]",
 )
+# After the verb of an attribution tail comes its end, a comma, a time or place ("on Friday", "in a statement"),
+# or the verb's object ("told reporters"); a clause after it ("The ministry said it would appeal.") makes
+# the words after the closing quote a sentence of their own.
+_CLAUSE_AFTER_VERB = frozenset(
+    words(
+        """that it he she they we i you there this these those his her its their our my the a an
+        no not neither none nobody all some many most every any if whether"""
+    )
+)
+_CLAUSE_AFTER_OBJECT = frozenset(words("that it he she they we i there you"))
+_OBJECT_VERBS = frozenset(words("told tells asked asks"))
+_WEEKDAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
 _LOWER_START = re.compile(r"[\"'\u201c\u2018(\[]*[a-z]")
 
 
@@ -194,8 +255,10 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
         return False
     punctuation = text[punct_start:punct_end]
     closes_quote = punctuation[-1] in "\"'\u201d\u2019"
-    if closes_quote and _ATTRIBUTION_TAIL.match(text, punct_end, block_end):
-        return False
+    if closes_quote:
+        tail = _ATTRIBUTION_TAIL.match(text, punct_end, block_end)
+        if tail is not None and _is_attribution_tail(tail.group("verb"), tail.group("rest")):
+            return False
     if punctuation[0] != "." or punctuation.startswith(".."):
         return True
     if closes_quote or punctuation[-1] in ")]":
@@ -206,6 +269,9 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
     if not bare:
         return True
     next_lower = next_word.strip("\"'\u201c\u2018(").lower().rstrip(".,;:")
+    if bare in _STREET_OR_TITLE and _after_a_name(text, punct_start - len(word) + 1):
+        # "412 Maple St. A masked man ...": after a name, "St." and "Dr." are Street and Drive, not titles.
+        return _starts_new_sentence(text, bare, next_word, following.end(), block_end)
     if bare in _TITLES:
         return False
     if len(bare) == 1 and bare.isalpha():
@@ -221,9 +287,79 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
         if previous_word[:1].isupper() or previous_word in ("&", "and") or bare != "co":
             return True
     if bare in _AMBIGUOUS or "." in bare:
-        # U.S., U.N., Inc., Jan., a.m.: a new sentence only if an opener or an opening quote follows.
-        return next_lower in _OPENERS or next_word[0] in '"\u201c\u2018'
+        # U.S., U.N., Inc., Jan., a.m.: a new sentence only if what follows opens one.
+        return _starts_new_sentence(text, bare, next_word, following.end(), block_end)
     return True
+
+
+def _is_attribution_tail(verb: str, rest: str) -> bool:
+    """Whether the words after a closing quote ("Kerry said on Friday.") only attribute the quote, given the
+    speech verb and what follows it up to the sentence end."""
+    rest_words = rest.split()
+    if not rest_words or rest.lstrip()[:1] in ",;:(\u2013\u2014-":
+        return True
+    first = rest_words[0].lower().rstrip(",")
+    if verb in _OBJECT_VERBS:
+        # "Kerry told reporters." / "Fox told Jane Roe in an interview.": an object, then the end or a phrase;
+        # "Kerry told the council that ..." / "... told reporters he would ..." go on with a clause.
+        return _CLAUSE_AFTER_OBJECT.isdisjoint(w.lower() for w in rest_words[1:])
+    if first in _CLAUSE_AFTER_VERB:
+        return False  # "The ministry said it would appeal."
+    if rest_words[0][:1].isupper():
+        return first in _WEEKDAYS  # "Kerry said Friday." - but "Kerry said Russia would ..." is a sentence
+    return True  # "on Friday", "in a statement", "later", "again"
+
+
+def _after_a_name(text: str, word_start: int) -> bool:
+    """Whether the word before ``word_start`` is a capitalised name word ("Maple" in "Maple St.")."""
+    before = _WORD_BEFORE.search(text, max(0, word_start - 40), word_start)
+    previous = before.group(1) if before else ""
+    return previous[:1].isupper() and previous.replace("-", "").isalpha()
+
+
+def _starts_new_sentence(text: str, abbreviation: str, next_word: str, next_end: int, block_end: int) -> bool:
+    """After an abbreviation that may end a sentence ("U.S.", "a.m.", "St."): whether ``next_word`` (ending at
+    ``next_end``) opens a new one. Yes for a usual opener ("The", "He", "Officials") or an opening quote; a
+    capitalised word that continues a name or a time ("U.K. Treasury", "U.S. Sen.", "a.m. Eastern") says no;
+    any other capitalised word says yes when it is a possessive ("U.K. Kenya's delegation"), ends a
+    clause-opening name with a comma, or is followed (after at most two more name words) by a verb
+    ("a.m. Officers arrived", "U.S. Markets rallied", "U.K. Jane Roe said")."""
+    core = next_word.strip("\"'\u201c\u2018\u201d\u2019()[],;:")
+    core_lower = core.lower()
+    if core_lower.rstrip(".") in _OPENERS or next_word[0] in '"\u201c\u2018':
+        return True
+    if abbreviation not in _ENDS_BEFORE_NAMES or not core[:1].isupper():
+        return False
+    possessive = core_lower.endswith(("'s", "\u2019s"))
+    stem = core_lower[:-2] if possessive else core_lower.rstrip(".")
+    if stem in _NAME_CONTINUATIONS or core_lower in _NAME_CONTINUATIONS:
+        return False
+    if "." in stem or (core.isupper() and len(core) > 1) or not stem.replace("-", "").isalpha():
+        return False  # another abbreviation or an acronym ("U.S. FDA"): a name goes on
+    if possessive:
+        return True
+    position = next_end
+    word = next_word
+    for _ in range(3):
+        if word[-1:] in ".!?,;:)]":
+            return False  # the name ends a clause of its own ("D.C. Jane Roe."): no verb follows it
+        following = _NEXT.match(text, position, block_end)
+        if following is None:
+            return False
+        word = following.group(1)
+        bare_word = word.rstrip(",.;:")
+        if word[:1].isupper() and bare_word.isalpha() and bare_word.lower() not in _NAME_CONTINUATIONS:
+            position = following.end()  # a name goes on: "Jane Roe said"
+            continue
+        return _looks_like_a_verb(bare_word)
+    return False
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A lower-case word that is most likely the finite verb of a clause ("said", "arrived", "has")."""
+    return word.islower() and (
+        word in _FINITE_VERBS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS_IN_ED)
+    )
 
 
 def sentences(text: str) -> list[Segment]:
