@@ -55,6 +55,7 @@ _CLAUSAL_VERBS = frozenset(
         recalled recalls maintained maintains observed"""
     )
 )
+_COORDINATORS = frozenset({"and", "but"})
 _QUOTE_VERBS = frozenset({"called", "calls", "described", "describes"})  # "called the deal “a real win”"
 _CLAUSE_OPENERS = frozenset({"that", ",", ":", "\u201c", '"', "he", "she", "they", "we", "i"})
 # Verbs that need a stronger subject (a name) to count: they are often used without attribution.
@@ -182,7 +183,9 @@ _SINGULAR_ROLES = frozenset(
         advisor aide analyst expert source diplomat negotiator representative lawmaker leader
         head premier chancellor king queen prince pope judge prosecutor attorney lawyer reporter
         correspondent editor ceo founder executive economist researcher professor doctor witness
-        resident"""
+        resident staffer journalist columnist commentator anchor commissioner strategist consultant
+        operative candidate nominee congressman congresswoman sheriff superintendent detective
+        coach activist organizer organiser"""
     )
 )
 TITLE_WORDS = frozenset(
@@ -300,7 +303,14 @@ class Attribution:
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the quoted passages of a sentence (curly or straight quotes; an unclosed quote runs to the end)."""
+    """Spans of the quoted passages of a sentence (curly or straight quotes; an unclosed quote runs to the end).
+
+    Quotes typed with mixed characters (a straight quote closed by a curly one, or the reverse: common in copy
+    edited by hand) pair up as well: when only one side of the curly pair occurs, every double quote is read
+    as straight (a same-length substitution, so spans stay exact).
+    """
+    if '"' in sentence and ("\u201c" in sentence) != ("\u201d" in sentence):
+        sentence = sentence.replace("\u201c", '"').replace("\u201d", '"')
     return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
@@ -338,6 +348,7 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
     """The first speech verb (or "made clear") outside quotes with a subject, as an attribution."""
     matches = list(_TOKEN.finditer(sentence))
     tokens: list[str] = [match[0] for match in matches]
+    fallback: Attribution | None = None
     for index, token in enumerate(tokens):
         lowered = token.lower()
         if lowered not in _VERB_WORDS:
@@ -370,13 +381,38 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
         if lowered in _CLAUSAL_VERBS and following and following not in _CLAUSE_OPENERS_OR_TIME:
             continue
         found = _subject_before(tokens, index) or _subject_after(tokens, index)
+        if found is None and index and tokens[index - 1].lower() in _COORDINATORS:
+            # "Grimm stormed back and said, ...", "Officials described it as fluid and said ...": the subject of
+            # the first verb of the coordination.
+            found = _main_clause_subject(tokens, index)
         if found is None:
             continue
         name, role = found
         if lowered in _WEAK_VERBS and name.lower() in PRONOUNS:
             continue
-        return _build(name, role, lowered, has_quote, position)
-    return None
+        attribution = _build(name, role, lowered, has_quote, position)
+        if fallback is None and _in_subordinate_clause(tokens, index):
+            # "Though Weiner said ..., the official said ...", "why the agency claimed ..., Biden explained":
+            # the main clause's attribution, if the sentence has one after this.
+            fallback = attribution
+            continue
+        return attribution
+    return fallback
+
+
+_SUBORDINATORS = frozenset(words("though although why whether how what if because when"))
+_SUBORDINATE_WINDOW = 8  # tokens back from the verb: the subordinator opens a short clause
+
+
+def _in_subordinate_clause(tokens: list[str], verb_index: int) -> bool:
+    """Whether the speech verb sits in a subordinate clause that opens right before its subject."""
+    for index in range(verb_index - 1, max(-1, verb_index - _SUBORDINATE_WINDOW), -1):
+        token = tokens[index]
+        if token in {",", ";", ":", "\u201c", "\u201d", '"', "\u2014", "\u2013"}:
+            return False
+        if token.lower() in _SUBORDINATORS:
+            return True
+    return False
 
 
 def _attribute_according(sentence: str, quotes: list[tuple[int, int]], has_quote: bool) -> Attribution | None:
@@ -479,8 +515,9 @@ def _document_author(rest: list[str]) -> str | None:
 def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None] | None:
     """Read the noun phrase right before a speech verb (skipping "on Friday", "also", "has")."""
     index = verb_index - 1
-    while index >= 0 and tokens[index].lower() in _SKIPPABLE_BEFORE_VERB:
+    while index >= 0 and (tokens[index].lower() in _SKIPPABLE_BEFORE_VERB or _is_adverb(tokens[index])):
         index -= 1
+    index = _skip_party_label(tokens, index)
     if index < 0:
         return None
     if tokens[index].lower() in PRONOUNS:
@@ -671,6 +708,87 @@ def _verb_after_subject(tokens: list[str], start: int, end: int) -> int | None:
     return None
 
 
+_PARTY_LABEL = re.compile(r"[RDI](?:-[A-Z][A-Za-z]*)?")  # "R", "D-Ill", "D-NY" (tokens joined)
+_ADVERB_LOOKALIKES = frozenset(
+    words(
+        """assembly family supply rally ally anomaly monopoly daily weekly monthly quarterly yearly
+        elderly reply july italy belly bully lily"""
+    )
+)
+_EXTRA_ADVERBS = frozenset(words("first afterward afterwards often even just"))
+
+
+def _is_adverb(word: str) -> bool:
+    """ "initially", "subsequently", "first": an adverb between a subject and its speech verb."""
+    lowered = word.lower()
+    if lowered in _EXTRA_ADVERBS:
+        return word[:1].islower()
+    return (
+        len(lowered) > 4
+        and lowered.endswith("ly")
+        and word.isalpha()
+        and word[:1].islower()
+        and lowered not in _ADVERB_LOOKALIKES
+    )
+
+
+def _skip_party_label(tokens: list[str], index: int) -> int:
+    """The index before a party-and-state label that follows a name ("Cornyn, R-Texas, said", "Cole, D-N.Y.,
+    said", "Long (R) said": US style), or ``index`` itself when there is none."""
+    if index < 1:
+        return index
+    if tokens[index] == "," and tokens[index - 1] == ")":
+        skipped = _skip_party_label(tokens, index - 1)  # "McCain (R-Ariz.), said"
+        return skipped if skipped != index - 1 else index
+    if tokens[index] in {",", ")"}:
+        opener = "," if tokens[index] == "," else "("
+        for opening in (index - 2, index - 3):
+            if opening >= 1 and tokens[opening] == opener and _party_label(tokens[opening + 1 : index]):
+                return opening - 1
+        return index
+    for label_start in (index, index - 1):  # read back from a later comma: "Cornyn, R-TX, who ..., said"
+        if (
+            label_start >= 2
+            and tokens[label_start - 1] == ","
+            and "-" in tokens[label_start]
+            and _party_label(tokens[label_start : index + 1])
+        ):
+            return label_start - 2
+    return index
+
+
+def _party_label(label_tokens: list[str]) -> bool:
+    return _PARTY_LABEL.fullmatch("".join(label_tokens)) is not None
+
+
+# An appositive that opens with one of these is a circumstance, not a role ("Weiner, in an interview with
+# Fox News, said"; "Ryan, after a disappointing cycle, argued").
+_CIRCUMSTANCE_OPENERS = frozenset(
+    words(
+        """in after before during at on among amid with without from for while when as according
+        speaking writing asked following despite since until through under over"""
+    )
+)
+
+
+_PARTY_NAMES = frozenset({"republican", "democrat", "independent"})
+
+
+def _is_party_affiliation(appositive: list[str]) -> bool:
+    """ "Republican of Kentucky", "Democrat": a party member's label after a name."""
+    return (
+        bool(appositive)
+        and appositive[0].lower() in _PARTY_NAMES
+        and (len(appositive) == 1 or (appositive[1] == "of" and len(appositive) <= 5))
+    )
+
+
+def _is_circumstance(appositive: str) -> bool:
+    """ "in an interview with Fox News", "advocating for troops", "noting that ...": not a role."""
+    first = appositive.split(" ", 1)[0]
+    return first in _CIRCUMSTANCE_OPENERS or (first.endswith("ing") and first[:1].islower())
+
+
 def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str | None] | None:
     """ "Kerry, the top U.S. diplomat, said": the name before the appositive, the appositive as role."""
     for index in range(comma_index - 1, max(-1, comma_index - 30), -1):
@@ -679,10 +797,15 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
                 return None
             appositive = " ".join(word for word in tokens[index + 1 : comma_index])
             name_words: list[str] = []
-            cursor = index - 1
+            cursor = _skip_party_label(tokens, index - 1)  # "Sen. Rand Paul (R-Ky.), who ..., told"
             while cursor >= 0 and (_name_like(tokens[cursor]) or tokens[cursor].lower() in PARTICLES):
                 name_words.append(tokens[cursor])
                 cursor -= 1
+            if _is_party_affiliation(tokens[index + 1 : comma_index]) and name_words:
+                # "Senator Rand Paul, Republican of Kentucky, said" (NYT style): the party is a role.
+                full = _subject_before(tokens, index)
+                name, role = full or _split_role(name_words[::-1])
+                return name, f"{role}, {appositive}" if role else appositive
             if appositive[:1].isupper():
                 # "The supplier, Kestrel Cells Ltd., denied", "The U.S. envoy to the U.N., Linda Shaw, said":
                 # the name in the appositive speaks.
@@ -690,6 +813,8 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
             if not name_words or not appositive[:1].islower():
                 return None
             appositive = _RELATIVE.split(f" {appositive}", 1)[0].strip()
+            if _is_circumstance(appositive):
+                appositive = ""
             full = _subject_before(tokens, index)
             if not appositive:
                 return full or _split_role(name_words[::-1])
@@ -762,8 +887,12 @@ def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None]
     while words and words[-1].lower() in _CONNECTOR_OR_DETERMINER:
         words.pop()
     if not words or not _has_head(words):
-        if index < len(tokens) and tokens[index].lower() in PRONOUNS:
-            return tokens[index], None
+        if (
+            index < len(tokens)
+            and tokens[index].lower() in PRONOUNS
+            and (index + 1 == len(tokens) or not tokens[index + 1][:1].isalnum())
+        ):
+            return tokens[index], None  # "..., said he." (not "..., said it was a mistake")
         return None
     if index < len(tokens) and tokens[index] not in {
         ",",
@@ -785,7 +914,9 @@ def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None]
             ):
                 break
             appositive.append(word)
-        if appositive and appositive[0].lower() in {"who", "which", "whose"}:
+        if appositive and (
+            appositive[0].lower() in {"who", "which", "whose"} or _is_circumstance(" ".join(appositive))
+        ):
             appositive = []
         if 0 < len(appositive) <= 8:
             text = " ".join(appositive).rstrip(".")
@@ -855,9 +986,8 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
         and _name_like(words[-1])
         and lowered[-1].rstrip(".") not in _ORGANISATION_WORD_OR_SUFFIX
         and lowered[-2].rstrip(".") not in ORGANISATION_WORDS
-        and any(w in _PERSON_TITLES or w in _SINGULAR_ROLES for w in lowered[:-1])
         and "and" not in lowered
-        and not any(w in GROUP_NOUNS for w in lowered)
+        and _title_after_groups(lowered)
     )
     if not titled_person and (
         any(
@@ -893,6 +1023,15 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
         start -= 1
     role_words = _strip_determiners(words[:start]) if start else []
     return " ".join(words[start:]), " ".join(role_words) or None
+
+
+def _title_after_groups(lowered: list[str]) -> bool:
+    """Whether a title or role word comes before the last word, with no group noun after it ("Police
+    Commissioner James O'Neill" is a titled person; "Police officials" and "Sen. Roe's aides" are not)."""
+    last_title = max(
+        (i for i, w in enumerate(lowered[:-1]) if w in _PERSON_TITLES or w in _SINGULAR_ROLES), default=-1
+    )
+    return last_title >= 0 and not any(w in GROUP_NOUNS for w in lowered[last_title:])
 
 
 def _person_of_affiliation(words: list[str], lowered: list[str]) -> tuple[str, str | None] | None:
@@ -984,7 +1123,9 @@ def _classify(
 ) -> tuple[str, str | None, SpeakerPhraseKind]:
     """The kind of a speaker phrase (and its name and role once a trailing "spokesman" is split off)."""
     kind: SpeakerPhraseKind
+    spoke_through = False  # "a Brennan spokesman": the organisation speaks (not "spokesman Chris Fleming")
     if len(lowered_words) > 1 and lowered_words[-1] in _SPOKES:
+        spoke_through = True
         # "a Brennan spokesman said": the organisation speaks through its spokesman.
         role = lowered_words[-1]
         name = " ".join(_strip_determiners(name.split()[:-1]))
@@ -997,7 +1138,9 @@ def _classify(
         kind = "pronoun"
     elif any(w in GROUP_NOUNS for w in lowered_words) or " and " in f" {name.lower()} ":
         kind = "group"
-    elif role in _SPOKES or (len(lowered_words) >= 3 and "of" in lowered_words and role is None):
+    elif (spoke_through and role in _SPOKES) or (
+        len(lowered_words) >= 3 and "of" in lowered_words and role is None
+    ):
         kind = "organization"
     elif role is not None and role.lower() in _ORGANISATION_DESCRIPTIONS:
         kind, role = "organization", None  # "The regulator, Ofwat, said": described as an organisation

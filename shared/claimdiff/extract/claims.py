@@ -89,6 +89,8 @@ class _Sentence:
     entities: list[Entity] = field(default_factory=list)
     # In an interview: the answer's speaker as labelled ("LOPEZ", "Maria Lopez"), "" for the interviewee.
     answer_by: str | None = None
+    # The sentence whose attribution this one took (a quote run, a quoted paragraph), if any.
+    attributed_by: _Sentence | None = None
 
 
 def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
@@ -462,13 +464,15 @@ def _attribute_all(
     if first_question is not None:
         _attribute_answers(items, _interviewee(items, first_question))
     # Quote runs: the attribution found anywhere in the run applies to the whole run.
-    by_run: dict[int, Attribution] = {}
+    by_run: dict[int, _Sentence] = {}
     for item in items:
         if item.run is not None and item.attribution is not None and item.run not in by_run:
-            by_run[item.run] = item.attribution
+            by_run[item.run] = item
     for item in items:
         if item.run is not None and item.run in by_run and (item.attribution is None or item.quoted):
-            item.attribution = by_run[item.run]
+            source = by_run[item.run]
+            if source is not item:
+                item.attribution, item.attributed_by = source.attribution, source
     _attribute_quoted_from_paragraph(items)
     context = _Context(people=people, outlet=outlet)
     previous: _Sentence | None = None
@@ -482,6 +486,14 @@ def _attribute_all(
             # "U.N. officials said Russia was on board. Another mission would go to ...": still their account.
             item.attribution = previous.attribution
             item.speaker = previous.speaker.model_copy() if previous.speaker is not None else None
+        elif (
+            item.attributed_by is not None
+            and item.attributed_by.speaker is not None
+            and item.attributed_by.attribution is item.attribution
+        ):
+            # A later sentence of a quote takes the speaker its attribution resolved to: "he" in "..., he said."
+            # is who it was there, not whoever the quote itself mentions since.
+            item.speaker = item.attributed_by.speaker.model_copy()
         elif item.attribution is not None:
             if item.attribution.kind in ("organization", "person"):
                 # "Brennan Foods will close ..., the company said": the referent may sit in the same sentence.
@@ -495,10 +507,35 @@ def _attribute_all(
                 context.mention(speaker)
                 if speaker.kind == "organization":
                     context.speaking_organisations.append(speaker)
-        context.mention_entities(item.entities)
+        context.mention_entities(_subject_last(item))
         if item.speaker is not None and item.speaker.resolved_from is None:
             context.mention(item.speaker)  # the speaker is the freshest referent for "he said" next
         previous = item
+
+
+_MAX_WORDS_BEFORE_SUBJECT = 4  # "Majority Whip Kevin McCarthy ...", "But Mr. Christie ..."
+_MAX_WORDS_BEFORE_CLAUSE = 12  # an opening phrase before the subject: "According to the Times, ..."
+
+
+def _subject_last(item: _Sentence) -> list[Entity]:
+    """The sentence's entities in the order to mention them: a person named at the start of the sentence (its
+    subject, the likeliest referent of a "he" in the next sentence) comes last, after the people and places
+    the rest of the sentence mentions ("Christie took a swipe at rivals like Ted Cruz. "...," he said.")."""
+    entities = item.entities
+    first = next((index for index, entity in enumerate(entities) if entity.kind == "person"), None)
+    if first is None or first == len(entities) - 1:
+        return entities
+    before = item.text[: entities[first].start]
+    clause = before.rsplit(",", 1)[-1]  # "According to the Times, Mary Cheney ...": the clause's subject
+    if len(clause.split()) > _MAX_WORDS_BEFORE_SUBJECT or len(before.split()) > _MAX_WORDS_BEFORE_CLAUSE:
+        return entities
+    following = entities[first + 1]
+    if following.kind == "person" and item.text[entities[first].end : following.start].strip(" ,") in (
+        "and",
+        "",
+    ):
+        return entities  # "Kerry and Lavrov say ...": a coordinated subject, the latest named stays last
+    return [*entities[:first], *entities[first + 1 :], entities[first]]
 
 
 def _attribute_answers(items: list[_Sentence], interviewee: str | None) -> None:
@@ -609,7 +646,7 @@ def _attribute_quoted_from_paragraph(items: list[_Sentence]) -> None:
                 if previous is not None and previous.quoted and previous.attribution is not None:
                     source = previous
             if source is not None:
-                item.attribution = source.attribution
+                item.attribution, item.attributed_by = source.attribution, source.attributed_by or source
         if item.attribution is not None:
             last_attributed = item
 
