@@ -114,19 +114,29 @@ def _who(claim: Claim, fallback: str) -> str:
     outlet = claim.outlet or fallback
     speaker = claim.speaker
     if speaker is not None and speaker.kind != "outlet":
+        if claim.quote == "reported":
+            return f"{outlet} reports that {speaker.name} says"
         return f"{outlet} quotes {speaker.name}:"
     return f"{outlet} says"
 
 
 def _excerpt(claim: Claim, spans: Sequence[Evidence]) -> str:
-    """A short piece of the claim around its first evidence span."""
+    """A short piece of the claim around its first evidence span, cut at word boundaries."""
     text = claim.text.strip()
     if len(text) <= _EXCERPT:
         return text
     start = min((e.start for e in spans), default=0)
     lo = max(0, min(start - 20, len(text) - _EXCERPT))
-    piece = text[lo : lo + _EXCERPT].strip()
-    return ("..." if lo > 0 else "") + piece + ("..." if lo + _EXCERPT < len(text) else "")
+    hi = lo + _EXCERPT
+    # Whole words only: a reader should never see half of one.
+    if lo > 0 and not text[lo - 1].isspace():
+        space = text.find(" ", lo)
+        lo = space + 1 if 0 <= space < start else lo
+    if hi < len(text) and not text[hi].isspace():
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > lo else hi
+    piece = text[lo:hi].strip()
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
 
 
 def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
