@@ -39,5 +39,5 @@ def test_reported_speech_is_not_called_a_quote() -> None:
     a, b = analyse_sentence(LONG_A, outlet="radio-f"), analyse_sentence(LONG_B, outlet="wire-a")
     explanation = compare(a, b).explanation or ""
     assert a.quote == "reported"
-    assert explanation.startswith("radio-f reports that John Kerry says")
+    assert explanation.startswith("radio-f reports that John Kerry said")
     assert explanation.endswith("(reached vs close to reaching)"), "the reason names both differing spans"

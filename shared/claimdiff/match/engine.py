@@ -115,7 +115,7 @@ def _who(claim: Claim, fallback: str) -> str:
     speaker = claim.speaker
     if speaker is not None and speaker.kind != "outlet":
         if claim.quote == "reported":
-            return f"{outlet} reports that {speaker.name} says"
+            return f"{outlet} reports that {speaker.name} said"
         return f"{outlet} quotes {speaker.name}:"
     return f"{outlet} says"
 
