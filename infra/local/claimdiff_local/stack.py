@@ -374,7 +374,10 @@ class LocalStack:
             "",
             "upload an article:",
             f"  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url {self.endpoint_url} "
-            f"--region {self.region} s3 cp samples/<file> s3://{self.bucket}/articles/<outlet>/<file>",
+            f"--region {self.region} s3 cp samples/<file> s3://{self.bucket}/articles/<outlet>/<file> "
+            "--metadata published-at=<yyyy-mm-dd>",
+            f"  or: claimdiff upload FILE... --outlet <outlet> --published-at <yyyy-mm-dd> --bucket {self.bucket} "
+            f"--endpoint-url {self.endpoint_url}",
         ]
         return "\n".join(lines)
 
