@@ -100,6 +100,10 @@ FEATURES: tuple[str, ...] = (
     "subject_differ",
     "antonym_in_subject",
     "negation_modifier",
+    "align_idf_min",
+    "align_idf_max",
+    "align_idf_hmean",
+    "align_unmatched_idf",
 )
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -148,6 +152,14 @@ _SUBORDINATORS = frozenset(
 _EXISTENTIAL_CUES = frozenset(["no", "nobody", "none", "nothing", "neither", "noone"])
 _THERE_IS = frozenset(["is", "are", "was", "were", "there's", "theres"])
 _PREFIX_NEGATIONS = ("un",)
+# Two words whose stems differ still meet when they share this many first letters (a derivation the
+# light stemmer leaves apart: "Syria"/"Syrian", "election"/"elected") or are spelt this alike
+# (a variant spelling or a typo); such a near match counts a little less than the same stem.
+_SHARED_PREFIX = 5
+_NEAR_SPELLING = 0.8
+_NEAR_MATCH = 0.9
+# A word whose best match in the other claim scores below this is left unmatched.
+_UNMATCHED = 0.5
 _MIN_PREFIXED_BASE = 4
 
 
@@ -981,6 +993,50 @@ def _idf_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float]:
     }
 
 
+def _word_match(x: signals.Token, y: signals.Token) -> float:
+    """How well one content word stands for another: 1 for the same stem, less for a near match."""
+    if x.stem == y.stem:
+        return 1.0
+    if x.lower[:1].isdigit() or y.lower[:1].isdigit():
+        return 0.0  # figures are compared as quantities, never by their spelling
+    if (
+        x.lower[:_SHARED_PREFIX] == y.lower[:_SHARED_PREFIX]
+        and min(len(x.lower), len(y.lower)) >= _SHARED_PREFIX
+    ):
+        return _NEAR_MATCH
+    spelling = Indel.normalized_similarity(x.lower, y.lower)
+    return spelling if spelling >= _NEAR_SPELLING else 0.0
+
+
+def _alignment_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float]:
+    """Each content word aligned to its best match in the other claim, weighed by its rarity.
+
+    Unlike the exact overlaps, a derived or variant form still counts ("Syrian rebels" and
+    "rebels in Syria"); the harmonic mean of both directions falls when either claim says much
+    that the other does not, which is what a graded similarity asks for.
+    """
+    words_a = {t.stem: t for t in a.tokens if _is_content(t)}
+    words_b = {t.stem: t for t in b.tokens if _is_content(t)}
+
+    def aligned(mine: Mapping[str, signals.Token], other: Mapping[str, signals.Token]) -> tuple[float, float]:
+        mass = covered = unmatched = 0.0
+        for stem, token in mine.items():
+            weight = idf.weight(stem)
+            best = 1.0 if stem in other else max((_word_match(token, o) for o in other.values()), default=0.0)
+            mass += weight
+            covered += weight * best
+            unmatched += weight if best < _UNMATCHED else 0.0
+        return (covered / mass if mass else 0.0), unmatched
+
+    (cover_a, unmatched_a), (cover_b, unmatched_b) = aligned(words_a, words_b), aligned(words_b, words_a)
+    return {
+        "align_idf_min": min(cover_a, cover_b),
+        "align_idf_max": max(cover_a, cover_b),
+        "align_idf_hmean": 2 * cover_a * cover_b / (cover_a + cover_b) if cover_a + cover_b else 0.0,
+        "align_unmatched_idf": math.log1p(unmatched_a + unmatched_b),
+    }
+
+
 def _ngram_features(a: ClaimView, b: ClaimView) -> dict[str, float]:
     """Shared word n-grams (stems) as a share of each side, and the longest common run of content."""
     features: dict[str, float] = {}
@@ -1035,6 +1091,7 @@ def pair_features(
         "len_diff_log": abs(math.log(len_a / len_b)),
         "len_diff_words": abs(len_a - len_b) / 10.0,
         **_idf_features(a, b, idf or default_model().idf),
+        **_alignment_features(a, b, idf or default_model().idf),
         **_ngram_features(a, b),
         "numbers_both": float(bool(a.numbers) and bool(b.numbers)),
         "numbers_shared": float(bool(a.numbers & b.numbers)),
