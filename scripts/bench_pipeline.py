@@ -158,10 +158,12 @@ class CountingStore(InMemoryStore):
         super().__init__()
         self._candidate_calls = 0
 
-    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
+    def candidates(
+        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
+    ) -> list[Claim]:
         """Count the read, then answer as the in-memory store does."""
         self._candidate_calls += 1
-        return super().candidates(key, day, limit=limit)
+        return super().candidates(key, day, limit=limit, exclude_outlet=exclude_outlet)
 
     def candidate_calls(self) -> int:
         """How many candidate-index reads the store has served."""

@@ -187,18 +187,21 @@ class Ingestor:
         Returns how many claims were removed and how many added.
         """
         old = {claim.id: claim for claim in self._store.list_claims(article_id)}
-        new_ids = {claim.id for claim in claims}
-        gone = [claim for claim_id, claim in old.items() if claim_id not in new_ids]
+        new = {claim.id: claim for claim in claims}
+        # A claim whose id survives but whose content changed (a new date, speaker or keys) is replaced:
+        # deleted with its relations, inserted again and so matched again.
+        gone = [claim for claim_id, claim in old.items() if new.get(claim_id) != claim]
         if gone:
             self._store.delete_claims(gone)
-        added = [claim for claim in claims if claim.id not in old]
+        added = [claim for claim_id, claim in new.items() if old.get(claim_id) != claim]
         if added:
             self._store.put_claims(added)
         return len(gone), len(added)
 
     def _retract(self, article_id: str) -> IngestResult:
-        if self._store.get_article(article_id) is None and not self._store.list_claims(article_id):
-            return IngestResult(article_id, "absent")
+        known = self._store.get_article(article_id) is not None
         removed, _ = self._replace_claims(article_id, [])
+        if not known and not removed:
+            return IngestResult(article_id, "absent")
         self._store.delete_article(article_id)
         return IngestResult(article_id, "retracted", claims_removed=removed)

@@ -55,7 +55,10 @@ class Matcher:
         for key in claim.blocking_keys:
             for offset in window:
                 for other in self._store.candidates(
-                    key, day + dt.timedelta(days=offset), limit=self._config.candidates_per_key
+                    key,
+                    day + dt.timedelta(days=offset),
+                    limit=self._config.candidates_per_key,
+                    exclude_outlet=claim.outlet,
                 ):
                     if other.outlet != claim.outlet and other.id not in found:
                         found[other.id] = other

@@ -72,7 +72,10 @@ def test_nusra_contradiction_is_listed_with_both_spans(processed: ApiClient) -> 
     assert nusra, [c["explanation"] for c in contradictions]
     assert nusra[0]["reasons"][0] == "negation"
     assert nusra[0]["explanation"]
-    assert {e["side"] for e in nusra[0]["evidence"]} <= {"a", "b"}
+    assert {e["side"] for e in nusra[0]["evidence"]} == {"a", "b"}, "spans from both sides"
+    for evidence in nusra[0]["evidence"]:
+        side = nusra[0]["claim"] if evidence["side"] == "a" else nusra[0]["other"]
+        assert side["text"][evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_claim_route_and_errors_over_http(processed: ApiClient) -> None:
@@ -88,7 +91,12 @@ def test_claim_route_and_errors_over_http(processed: ApiClient) -> None:
 
 
 def test_compare_over_http_stores_nothing(processed: ApiClient) -> None:
-    before = len(list(processed.pages("/articles")))
+    def stored() -> tuple[int, int, int]:
+        articles = list(processed.pages("/articles"))
+        claims = sum(a["claim_count"] for a in articles)
+        return len(articles), claims, len(list(processed.pages("/contradictions")))
+
+    before = stored()
     request = urllib.request.Request(
         f"{processed.base_url}/compare",
         data=json.dumps(
@@ -100,4 +108,4 @@ def test_compare_over_http_stores_nothing(processed: ApiClient) -> None:
     with urllib.request.urlopen(request, timeout=30) as response:
         answer = json.load(response)
     assert answer["relation"] == "contradiction" and "antonym" in answer["reasons"]
-    assert len(list(processed.pages("/articles"))) == before
+    assert stored() == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from claimdiff.config import Settings
 from claimdiff.ingest import Ingestor, ObjectChange, article_identity, object_changes
@@ -166,3 +168,19 @@ def test_url_encoded_keys_are_decoded() -> None:
         "s3": {"bucket": {"name": BUCKET}, "object": {"key": "articles/wire-a/my+file%281%29.txt"}},
     }
     assert object_changes({"Records": [record]})[0].key == "articles/wire-a/my file(1).txt"
+
+
+def test_a_new_date_on_the_same_body_moves_the_claims_to_the_new_day(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    article_id = ingestor.ingest(change()).article_id
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-09-30"})
+    result = ingestor.ingest(change())
+    claims = store.list_claims(article_id)
+    assert result.outcome == "processed" and result.claims_added == len(claims) >= 2
+    assert {str(claim.published_on) for claim in claims} == {"2016-09-30"}
+    old_day = dt.date(2016, 8, 26)
+    keys = {key for claim in claims for key in claim.blocking_keys}
+    assert all(not store.candidates(key, old_day, limit=50) for key in keys), (
+        "nothing left in the old day's buckets"
+    )

@@ -12,6 +12,14 @@ from claimdiff.store.memory import CONTRADICTION_LOOKBACK_DAYS, InMemoryStore
 from claimdiff.store.ports import ClaimStore
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@pytest.fixture
+def store() -> ClaimStore:
+    """The store under test; tests/integration/test_store_contract.py runs the same tests on DynamoDB."""
+    return InMemoryStore()
+
+
 TODAY = NOW.date()
 
 
@@ -92,8 +100,7 @@ def test_implements_every_method_of_the_port_with_the_same_signature() -> None:
     assert store.get_article("missing") is None
 
 
-def test_article_round_trip_drops_the_body_and_is_isolated_from_the_caller() -> None:
-    store = InMemoryStore()
+def test_article_round_trip_drops_the_body_and_is_isolated_from_the_caller(store: ClaimStore) -> None:
     original = article("a1").model_copy(update={"text": "the whole body", "claim_count": 3})
     store.put_article(original)
     original.title = "changed after put"
@@ -107,8 +114,7 @@ def test_article_round_trip_drops_the_body_and_is_isolated_from_the_caller() -> 
     assert store.get_article("a1").title == "title of a1"  # type: ignore[union-attr]
 
 
-def test_put_article_replaces_and_delete_removes() -> None:
-    store = InMemoryStore()
+def test_put_article_replaces_and_delete_removes(store: ClaimStore) -> None:
     store.put_article(article("a1"))
     store.put_article(article("a1").model_copy(update={"status": ArticleStatus.REJECTED, "reason": "empty"}))
     stored = store.get_article("a1")
@@ -120,8 +126,7 @@ def test_put_article_replaces_and_delete_removes() -> None:
     assert store.get_article("a1") is None
 
 
-def test_articles_are_listed_newest_first_and_filtered_by_outlet() -> None:
-    store = InMemoryStore()
+def test_articles_are_listed_newest_first_and_filtered_by_outlet(store: ClaimStore) -> None:
     base = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
     for n in range(5):
         outlet = "wire-a" if n % 2 == 0 else "daily-b"
@@ -139,8 +144,7 @@ def test_articles_are_listed_newest_first_and_filtered_by_outlet() -> None:
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 7])
-def test_article_pagination_visits_every_article_once_in_order(limit: int) -> None:
-    store = InMemoryStore()
+def test_article_pagination_visits_every_article_once_in_order(store: ClaimStore, limit: int) -> None:
     base = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
     for n in range(7):
         # Two articles share each timestamp: the id breaks the tie, so no page boundary loses one.
@@ -151,8 +155,7 @@ def test_article_pagination_visits_every_article_once_in_order(limit: int) -> No
     assert sorted(everything) == [f"a{n}" for n in range(7)]
 
 
-def test_next_cursor_is_none_on_the_last_page() -> None:
-    store = InMemoryStore()
+def test_next_cursor_is_none_on_the_last_page(store: ClaimStore) -> None:
     for n in range(3):
         store.put_article(article(f"a{n}"))
     first = store.list_articles(outlet=None, limit=2, cursor=None)
@@ -163,9 +166,8 @@ def test_next_cursor_is_none_on_the_last_page() -> None:
 
 
 @pytest.mark.parametrize("cursor", ["not base64!", "bm90IGpzb24", "WzFd", "eyJhZnRlciI6IDF9", "x" * 5000])
-def test_a_cursor_the_store_did_not_issue_is_an_invalid_request(cursor: str) -> None:
+def test_a_cursor_the_store_did_not_issue_is_an_invalid_request(store: ClaimStore, cursor: str) -> None:
     # "bm90IGpzb24" is base64 of "not json"; "WzFd" of [1]; the next one of {"after": 1}.
-    store = InMemoryStore()
     store.put_article(article("a1"))
     with pytest.raises(InvalidRequestError, match="cursor"):
         store.list_articles(outlet=None, limit=5, cursor=cursor)
@@ -173,13 +175,31 @@ def test_a_cursor_the_store_did_not_issue_is_an_invalid_request(cursor: str) -> 
         store.list_contradictions(outlet=None, limit=5, cursor=cursor)
 
 
-def test_a_limit_below_one_is_an_invalid_request() -> None:
+def test_a_limit_below_one_is_an_invalid_request(store: ClaimStore) -> None:
     with pytest.raises(InvalidRequestError, match="limit"):
-        InMemoryStore().list_articles(outlet=None, limit=0, cursor=None)
+        store.list_articles(outlet=None, limit=0, cursor=None)
+    with pytest.raises(InvalidRequestError, match="limit"):
+        store.list_contradictions(outlet=None, limit=0, cursor=None)
 
 
-def test_claims_come_back_in_reading_order_and_by_id() -> None:
-    store = InMemoryStore()
+def test_a_cursor_of_another_outlets_listing_is_refused(store: ClaimStore) -> None:
+    for n, outlet in enumerate(("wire-a", "wire-a", "daily-b")):
+        store.put_article(article(f"a{n}", outlet, published=NOW - dt.timedelta(hours=n)))
+    page = store.list_articles(outlet="wire-a", limit=1, cursor=None)
+    assert page.next_cursor is not None
+    with pytest.raises(InvalidRequestError, match="cursor"):
+        store.list_articles(outlet="daily-b", limit=1, cursor=page.next_cursor)
+
+
+def test_candidates_can_leave_out_one_outlet(store: ClaimStore) -> None:
+    store.put_claims(
+        [claim("a1", 0, outlet="wire-a", keys=("nusra",)), claim("b1", 0, outlet="daily-b", keys=("nusra",))]
+    )
+    found = store.candidates("nusra", TODAY, limit=1, exclude_outlet="wire-a")
+    assert [c.outlet for c in found] == ["daily-b"], "the own outlet's claims do not use up the limit"
+
+
+def test_claims_come_back_in_reading_order_and_by_id(store: ClaimStore) -> None:
     claims = [claim("a1", n) for n in (2, 0, 1)]
     store.put_claims(claims)
     store.put_claims(claims[:1])  # idempotent: the same claim twice is one claim
@@ -191,8 +211,7 @@ def test_claims_come_back_in_reading_order_and_by_id() -> None:
     assert store.get_claim("a1~0009") is None
 
 
-def test_candidates_are_found_by_key_and_day_bounded_and_ordered() -> None:
-    store = InMemoryStore()
+def test_candidates_are_found_by_key_and_day_bounded_and_ordered(store: ClaimStore) -> None:
     yesterday = TODAY - dt.timedelta(days=1)
     store.put_claims([claim("a1", n, keys=("nusra", "rebels")) for n in range(4)])
     store.put_claims([claim("b1", 0, outlet="daily-b", keys=("nusra",), day=yesterday)])
@@ -203,14 +222,12 @@ def test_candidates_are_found_by_key_and_day_bounded_and_ordered() -> None:
     assert store.candidates("kerry", TODAY, limit=10) == []
 
 
-def test_a_claim_without_a_date_is_indexed_under_today() -> None:
-    store = InMemoryStore()
+def test_a_claim_without_a_date_is_indexed_under_today(store: ClaimStore) -> None:
     store.put_claims([claim("a1", 0, keys=("nusra",), day=None)])
     assert [c.id for c in store.candidates("nusra", TODAY, limit=5)] == ["a1~0000"]
 
 
-def test_delete_claims_removes_claims_index_entries_and_relations_both_ways() -> None:
-    store = InMemoryStore()
+def test_delete_claims_removes_claims_index_entries_and_relations_both_ways(store: ClaimStore) -> None:
     a0, a1 = claim("a1", 0, keys=("nusra",)), claim("a1", 1, keys=("kerry",))
     b0 = claim("b1", 0, outlet="daily-b", keys=("nusra",))
     c0 = claim("c1", 0, outlet="paper-c", keys=("kerry",))
@@ -230,8 +247,7 @@ def test_delete_claims_removes_claims_index_entries_and_relations_both_ways() ->
     store.delete_claims([a0])  # deleting again is fine
 
 
-def test_relations_are_stored_as_given_and_listed_from_the_claim() -> None:
-    store = InMemoryStore()
+def test_relations_are_stored_as_given_and_listed_from_the_claim(store: ClaimStore) -> None:
     a0, b0, c0 = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
     store.put_relations(both_ways(a0, c0, "equivalent") + both_ways(a0, b0))
     store.put_relations(both_ways(a0, b0))  # idempotent
@@ -246,8 +262,7 @@ def test_relations_are_stored_as_given_and_listed_from_the_claim() -> None:
     assert from_b[0].evidence[0].side == "b"  # seen from b, a's evidence is the other side
 
 
-def test_each_contradiction_is_listed_once_newest_first() -> None:
-    store = InMemoryStore()
+def test_each_contradiction_is_listed_once_newest_first(store: ClaimStore) -> None:
     a = [claim("a1", n) for n in range(3)]
     b = [claim("b1", n, outlet="daily-b") for n in range(3)]
     for n in range(3):
@@ -260,8 +275,7 @@ def test_each_contradiction_is_listed_once_newest_first() -> None:
     assert listed.next_cursor is None
 
 
-def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookback() -> None:
-    store = InMemoryStore()
+def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookback(store: ClaimStore) -> None:
     a, b, c = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
     store.put_relations(both_ways(a, b, at=NOW - dt.timedelta(minutes=1)))
     store.put_relations(both_ways(b, c, at=NOW - dt.timedelta(days=1)))
@@ -287,8 +301,7 @@ def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookbac
         assert [(r.claim.id, r.other.id) for r in page.items] == expected
 
 
-def test_a_pair_rejudged_as_not_contradicting_leaves_the_listing() -> None:
-    store = InMemoryStore()
+def test_a_pair_rejudged_as_not_contradicting_leaves_the_listing(store: ClaimStore) -> None:
     a, b = claim("a1", 0), claim("b1", 0, outlet="daily-b")
     store.put_relations(both_ways(a, b))
     store.put_relations(both_ways(a, b, "related"))

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _BATCH = 25  # BatchWriteItem's limit
 _BATCH_RETRIES = 8
+# Items a filtered Query reads per request (DynamoDB applies Limit before the filter).
+_FILTERED_READ = 100
 _RETRY_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3, read_timeout=10)
 
 
@@ -54,9 +56,10 @@ class DynamoClaimStore:
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first, optionally of one outlet."""
+        _check_limit(limit)
         index, partition = ("GSI1", f"OUTLET#{outlet}") if outlet else ("GSI2", items.ALL_ARTICLES)
         found, next_key = self._query_page(
-            index=index, partition=partition, limit=limit, start=_start_key(cursor, index)
+            index=index, partition=partition, limit=limit, start=_start_key(cursor, index, partition)
         )
         return Page[Article](
             items=[items.article_from_item(item) for item in found],
@@ -76,24 +79,34 @@ class DynamoClaimStore:
 
     def put_claims(self, claims: Sequence[Claim]) -> None:
         """Store claims and their candidate-index entries."""
-        puts = [items.claim_to_item(claim) for claim in claims]
-        puts += [entry for claim in claims for entry in items.index_items(claim)]
+        # Index entries first: a claim's INSERT triggers its matching, which must find every claim
+        # stored before it, so a claim becomes visible only once it can also be found.
+        puts = [entry for claim in claims for entry in items.index_items(claim)]
+        puts += [items.claim_to_item(claim) for claim in claims]
         self._batch_write([{"PutRequest": {"Item": item}} for item in puts])
 
     def delete_claims(self, claims: Sequence[Claim]) -> None:
         """Delete claims, their index entries and their relations in both directions."""
-        keys = [_key(items.article_pk(claim.article_id), items.claim_sk(claim.id)) for claim in claims]
-        keys += [key for claim in claims for key in items.index_keys(claim)]
+        # Index entries first: a claim on its way out stops being a candidate before it disappears.
+        keys = [key for claim in claims for key in items.index_keys(claim)]
+        keys += [_key(items.article_pk(claim.article_id), items.claim_sk(claim.id)) for claim in claims]
         for claim in claims:
             for relation in self.list_relations(claim.id):
                 keys.append(_key(items.relations_pk(claim.id), f"{items.REL_PREFIX}{relation.other.id}"))
                 keys.append(_key(items.relations_pk(relation.other.id), f"{items.REL_PREFIX}{claim.id}"))
         self._batch_write([{"DeleteRequest": {"Key": key}} for key in keys])
 
-    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day``: consistent reads, at most ``limit``."""
+    def candidates(
+        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
+    ) -> list[Claim]:
+        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet``: consistent reads, at most ``limit``."""
         found, _ = self._query_page(
-            index=None, partition=items.index_pk(key, day), limit=limit, start=None, newest_first=False
+            index=None,
+            partition=items.index_pk(key, day),
+            limit=limit,
+            start=None,
+            newest_first=False,
+            exclude_outlet=exclude_outlet,
         )
         return [items.claim_from_item(item) for item in found]
 
@@ -109,13 +122,18 @@ class DynamoClaimStore:
 
     def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
         """Contradictions, newest first, walking day buckets back from today (or from the cursor's day)."""
+        _check_limit(limit)
         position = decode_cursor(cursor) if cursor else {}
         today = dt.datetime.now(dt.UTC).date()
         if cursor and (not isinstance(position.get("day"), str) or set(position) - {"day", "key"}):
             raise InvalidRequestError("cursor: not a cursor this API issued")
         try:
             day = dt.date.fromisoformat(position.get("day", today.isoformat()))
-            start = _checked_key(position["key"], "GSI2") if position.get("key") else None
+            start = (
+                _checked_key(position["key"], "GSI2", items.contradictions_pk(day))
+                if position.get("key")
+                else None
+            )
         except (TypeError, ValueError):
             raise InvalidRequestError("cursor: not a cursor this API issued") from None
         oldest = today - dt.timedelta(days=items.CONTRADICTION_LOOKBACK_DAYS)
@@ -163,8 +181,14 @@ class DynamoClaimStore:
         start: dict[str, Any] | None,
         newest_first: bool = True,
         outlet: str | None = None,
+        exclude_outlet: str | None = None,
     ) -> tuple[list[items.Item], dict[str, Any] | None]:
-        """Up to ``limit`` items of one partition; keeps reading past pages a filter emptied."""
+        """Up to ``limit`` items of one partition and where the next page starts (None: the end).
+
+        With a filter, DynamoDB applies ``Limit`` before filtering: reads go in fixed-size pages (not
+        ``limit - found``, which would dwindle to one item a request) and the next page starts after the
+        last item returned.
+        """
         pk_name = f"{index}PK" if index else "PK"
         request: dict[str, Any] = {
             "TableName": self.table_name,
@@ -179,14 +203,21 @@ class DynamoClaimStore:
         if outlet:
             request["FilterExpression"] = "contains(outlets, :outlet)"
             request["ExpressionAttributeValues"][":outlet"] = {"S": outlet}
+        elif exclude_outlet:
+            request["FilterExpression"] = "outlet <> :own"
+            request["ExpressionAttributeValues"][":own"] = {"S": exclude_outlet}
+        filtered = "FilterExpression" in request
         found: list[items.Item] = []
         while len(found) < limit:
-            request["Limit"] = limit - len(found)
+            request["Limit"] = max(limit - len(found), _FILTERED_READ) if filtered else limit - len(found)
             if start:
                 request["ExclusiveStartKey"] = start
             response = self._client.query(**request)
             found += response.get("Items", [])
             start = response.get("LastEvaluatedKey")
+            if len(found) > limit:
+                found = found[:limit]
+                start = {name: found[-1][name] for name in _key_names(index)}
             if not start:
                 break
         return found, start
@@ -209,6 +240,11 @@ class DynamoClaimStore:
                 )
 
 
+def _check_limit(limit: int) -> None:
+    if limit < 1:
+        raise InvalidRequestError("limit: must be at least 1")
+
+
 def _key(pk: str, sk: str) -> dict[str, Any]:
     return {"PK": {"S": pk}, "SK": {"S": sk}}
 
@@ -218,18 +254,25 @@ def _request_key(request: dict[str, Any]) -> tuple[str, str]:
     return body["PK"]["S"], body["SK"]["S"]
 
 
-def _start_key(cursor: str | None, index: str | None) -> dict[str, Any] | None:
-    return _checked_key(decode_cursor(cursor), index) if cursor else None
+def _start_key(cursor: str | None, index: str | None, partition: str) -> dict[str, Any] | None:
+    return _checked_key(decode_cursor(cursor), index, partition) if cursor else None
 
 
-def _checked_key(key: object, index: str | None) -> dict[str, Any]:
-    """A LastEvaluatedKey from a cursor must name exactly the attributes this query pages by."""
-    expected = {"PK", "SK"} | ({f"{index}PK", f"{index}SK"} if index else set())
+def _checked_key(key: object, index: str | None, partition: str) -> dict[str, Any]:
+    """A cursor's start key must name exactly the attributes this query pages by, in this partition
+    (a cursor of another outlet's listing is refused, not silently answered with an empty page)."""
+    pk_name = f"{index}PK" if index else "PK"
     valid = (
         isinstance(key, dict)
-        and set(key) == expected
+        and set(key) == set(_key_names(index))
         and all(isinstance(value, dict) and isinstance(value.get("S"), str) for value in key.values())
+        and key[pk_name]["S"] == partition
     )
     if not valid:
         raise InvalidRequestError("cursor: not a cursor this API issued")
     return key  # type: ignore[return-value]
+
+
+def _key_names(index: str | None) -> tuple[str, ...]:
+    """The attributes of a LastEvaluatedKey: the table's key, plus the index's when querying one."""
+    return ("PK", "SK", f"{index}PK", f"{index}SK") if index else ("PK", "SK")

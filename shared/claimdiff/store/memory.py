@@ -69,7 +69,9 @@ class InMemoryStore:
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first (publication date, else ingestion time), optionally of one outlet."""
         articles = [a for a in self._articles.values() if outlet is None or a.outlet == outlet]
-        return _page(articles, _article_sort_key, limit=limit, cursor=cursor)
+        return _page(
+            articles, _article_sort_key, limit=limit, cursor=cursor, scope=f"articles:{outlet or ''}"
+        )
 
     # Claims and the candidate index
 
@@ -112,10 +114,13 @@ class InMemoryStore:
                     if not reverse:
                         del self._relations[other_id]
 
-    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day``, in claim-id order, at most ``limit``."""
+    def candidates(
+        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
+    ) -> list[Claim]:
+        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet``, in claim-id order, at most ``limit``."""
         bucket = self._index.get((key, day), {})
-        return [bucket[claim_id].model_copy(deep=True) for claim_id in sorted(bucket)[:limit]]
+        kept = [claim_id for claim_id in sorted(bucket) if bucket[claim_id].outlet != exclude_outlet]
+        return [bucket[claim_id].model_copy(deep=True) for claim_id in kept[:limit]]
 
     # Relations
 
@@ -149,7 +154,13 @@ class InMemoryStore:
         ]
         if outlet is not None:
             listed = [r for r in listed if outlet in (r.claim.outlet, r.other.outlet)]
-        return _page(listed, self._contradiction_sort_key, limit=limit, cursor=cursor)
+        return _page(
+            listed,
+            self._contradiction_sort_key,
+            limit=limit,
+            cursor=cursor,
+            scope=f"contradictions:{outlet or ''}",
+        )
 
     def _contradiction_sort_key(self, relation: Relation) -> str:
         # Newest day bucket first, then newest within the day: the adapter's walk, as one string.
@@ -165,17 +176,24 @@ def _article_sort_key(article: Article) -> str:
     return str(article_to_item(article)["GSI2SK"]["S"])
 
 
-def _page(items: Iterable[M], sort_key: Callable[[M], str], *, limit: int, cursor: str | None) -> Page[M]:
-    """One page of ``items`` in descending ``sort_key`` order, starting after the cursor's position."""
+def _page(
+    items: Iterable[M], sort_key: Callable[[M], str], *, limit: int, cursor: str | None, scope: str
+) -> Page[M]:
+    """One page of ``items`` in descending ``sort_key`` order, starting after the cursor's position.
+
+    A cursor is valid only for the listing (``scope``) that issued it, as DynamoDB's start keys are
+    only valid in their own partition.
+    """
     if limit < 1:
         raise InvalidRequestError("limit: must be at least 1")
     ordered = sorted(items, key=sort_key, reverse=True)
     if cursor is not None:
-        after = decode_cursor(cursor).get(_CURSOR_FIELD)
-        if not isinstance(after, str):
+        position = decode_cursor(cursor)
+        after = position.get(_CURSOR_FIELD)
+        if not isinstance(after, str) or position.get("in") != scope:
             raise InvalidRequestError("cursor: not a cursor this API issued")
         ordered = [item for item in ordered if sort_key(item) < after]
     page = ordered[:limit]
     more = len(ordered) > limit
-    next_cursor = encode_cursor({_CURSOR_FIELD: sort_key(page[-1])}) if more else None
+    next_cursor = encode_cursor({_CURSOR_FIELD: sort_key(page[-1]), "in": scope}) if more else None
     return Page[M](items=[item.model_copy(deep=True) for item in page], next_cursor=next_cursor)

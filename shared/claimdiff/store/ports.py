@@ -47,8 +47,10 @@ class ClaimStore(Protocol):
         """Delete claims, their index entries and their relations in both directions."""
         ...
 
-    def candidates(self, key: str, day: dt.date, *, limit: int) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day`` (strongly consistent; bounded by ``limit``)."""
+    def candidates(
+        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
+    ) -> list[Claim]:
+        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet`` (strongly consistent; at most ``limit``)."""
         ...
 
     def put_relations(self, relations: Sequence[Relation]) -> None:

@@ -1,0 +1,61 @@
+"""The ClaimStore contract suite of the in-memory fake, run against the DynamoDB adapter on moto.
+
+The fake is only worth its name if both stores pass the same tests: every test of
+tests/unit/test_memory_store.py that takes the ``store`` fixture runs here with the real adapter.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimdiff.store.dynamodb import DynamoClaimStore
+from claimdiff.store.ports import ClaimStore
+
+from tests.integration.conftest import Aws
+from tests.unit import test_memory_store as contract
+
+# Collected here too, with this module's ``store`` fixture: the contract tests, not the fake's own.
+globals().update(
+    {
+        name: test
+        for name, test in vars(contract).items()
+        if name.startswith("test_") and "store" in test.__code__.co_varnames[: test.__code__.co_argcount]
+    }
+)
+
+
+@pytest.fixture
+def store(aws: Aws) -> ClaimStore:
+    return DynamoClaimStore(aws.table)
+
+
+def test_a_filtered_listing_reads_in_pages_not_item_by_item(aws: Aws) -> None:
+    """Two of 150 contradictions involve the outlet: finding them takes a couple of Queries, not 150."""
+    store = DynamoClaimStore(aws.table)
+    relations = []
+    for n in range(150):
+        outlet = "rare" if n in (10, 140) else "common"
+        relations += contract.both_ways(
+            contract.claim(f"a{n:03d}", 0, outlet=outlet), contract.claim(f"b{n:03d}", 0, outlet="other")
+        )
+    store.put_relations(relations)
+    calls: list[int] = []
+    store._client.meta.events.register("before-call.dynamodb.Query", lambda **kwargs: calls.append(1))
+    page = store.list_contradictions(outlet="rare", limit=2, cursor=None)
+    assert len(page.items) == 2
+    assert len(calls) <= 3, f"{len(calls)} Queries"
+
+
+def test_index_entries_are_written_before_their_claims(aws: Aws) -> None:
+    store = DynamoClaimStore(aws.table)
+    written: list[str] = []
+
+    def record(params: dict, **_: object) -> None:
+        for request in params["RequestItems"][aws.table]:
+            written.append(request["PutRequest"]["Item"]["SK"]["S"])
+
+    store._client.meta.events.register("before-parameter-build.dynamodb.BatchWriteItem", record)
+    store.put_claims([contract.claim("a1", n, keys=("k1", "k2")) for n in range(20)])
+    claim_positions = [i for i, sk in enumerate(written) if sk.startswith("CLAIM#")]
+    index_positions = [i for i, sk in enumerate(written) if not sk.startswith("CLAIM#")]
+    assert len(claim_positions) == 20 and len(index_positions) == 40
+    assert max(index_positions) < min(claim_positions), "a claim is visible only once it can be found"
