@@ -7,8 +7,6 @@ The HTTP mapping of those errors lives in ``functions/api/app.py`` only.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 from claimdiff.api_models import (
     ArticleComparison,
     ArticleDetail,
@@ -23,6 +21,7 @@ from claimdiff.api_models import (
     ContradictionPage,
     Link,
 )
+from claimdiff.concurrency import map_io
 from claimdiff.errors import NotFoundError
 from claimdiff.models import Article, Relation
 from claimdiff.store.ports import ClaimStore
@@ -123,15 +122,9 @@ def _require_article(store: ClaimStore, article_id: str) -> Article:
     return article
 
 
-_RELATION_READERS = 8
-
-
 def _relations_of(store: ClaimStore, claim_ids: list[str]) -> list[list[Relation]]:
     """The relations of each claim, in order; read concurrently (one query per claim, I/O bound)."""
-    if len(claim_ids) <= 1:
-        return [store.list_relations(claim_id) for claim_id in claim_ids]
-    with ThreadPoolExecutor(max_workers=min(_RELATION_READERS, len(claim_ids))) as pool:
-        return list(pool.map(store.list_relations, claim_ids))
+    return map_io(store.list_relations, claim_ids)
 
 
 def _by_confidence(relations: list[Relation]) -> list[Relation]:

@@ -145,7 +145,13 @@ class Ingestor:
             return self._retract(article_id)
         content_hash = hashlib.sha256(current.body).hexdigest() if current.body else f"size:{current.size}"
         previous = self._store.get_article(article_id)
-        if previous and previous.content_hash == content_hash and previous.s3_version == current.version_id:
+        if (
+            previous
+            and previous.content_hash == content_hash
+            and previous.s3_version == current.version_id
+            # Two runs racing on one key can leave both versions' claims: a replay then repairs it.
+            and len(self._store.list_claims(article_id)) == previous.claim_count
+        ):
             return IngestResult(article_id, "unchanged", reason=previous.reason)
         article = Article(
             id=article_id,
@@ -196,6 +202,11 @@ class Ingestor:
         added = [claim for claim_id, claim in new.items() if old.get(claim_id) != claim]
         if added:
             self._store.put_claims(added)
+            # A concurrent run on the same key may have added claims since the listing: remove them.
+            strays = [claim for claim in self._store.list_claims(article_id) if claim.id not in new]
+            if strays:
+                self._store.delete_claims(strays)
+                gone += strays
         return len(gone), len(added)
 
     def _retract(self, article_id: str) -> IngestResult:

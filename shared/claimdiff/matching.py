@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from claimdiff.concurrency import map_io
 from claimdiff.config import Settings
 from claimdiff.match import compare_many
 from claimdiff.models import Claim, ClaimRef, Relation
@@ -48,20 +49,26 @@ class Matcher:
         self._config = config
 
     def candidates(self, claim: Claim) -> list[Claim]:
-        """Other outlets' claims that share a blocking key with ``claim`` within the day window."""
+        """Other outlets' claims that share a blocking key with ``claim`` within the day window.
+
+        One bounded Query per key and day (independent of the corpus size), run concurrently.
+        """
         day = claim_day(claim)
         window = range(-self._config.match_window_days, self._config.match_window_days + 1)
+        partitions = [
+            (key, day + dt.timedelta(days=offset)) for key in claim.blocking_keys for offset in window
+        ]
+
+        def read(partition: tuple[str, dt.date]) -> list[Claim]:
+            key, when = partition
+            return self._store.candidates(
+                key, when, limit=self._config.candidates_per_key, exclude_outlet=claim.outlet
+            )
+
         found: dict[str, Claim] = {}
-        for key in claim.blocking_keys:
-            for offset in window:
-                for other in self._store.candidates(
-                    key,
-                    day + dt.timedelta(days=offset),
-                    limit=self._config.candidates_per_key,
-                    exclude_outlet=claim.outlet,
-                ):
-                    if other.outlet != claim.outlet and other.id not in found:
-                        found[other.id] = other
+        for batch in map_io(read, partitions):
+            for other in batch:
+                found.setdefault(other.id, other)
         return list(found.values())
 
     def match(self, claim: Claim) -> MatchResult:

@@ -184,3 +184,22 @@ def test_a_new_date_on_the_same_body_moves_the_claims_to_the_new_day(world) -> N
     assert all(not store.candidates(key, old_day, limit=50) for key in keys), (
         "nothing left in the old day's buckets"
     )
+
+
+def test_a_replay_repairs_claims_left_by_a_concurrent_run(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST)
+    article_id = ingestor.ingest(change()).article_id
+    expected = {claim.id for claim in store.list_claims(article_id)}
+    # What a run on another version, racing this one, leaves behind: claims of another text.
+    other_store, other_objects = InMemoryStore(), FakeObjectSource()
+    other_objects.put(BUCKET, KEY, SECOND)
+    Ingestor(other_store, other_objects, Settings()).ingest(change())
+    strays = [c for c in other_store.list_claims(article_id) if c.id not in expected]
+    store.put_claims(strays)
+    assert strays and len(store.list_claims(article_id)) > len(expected)
+
+    result = ingestor.ingest(change())
+    assert result.outcome == "processed", "a count that disagrees with the article is not 'unchanged'"
+    assert {claim.id for claim in store.list_claims(article_id)} == expected
+    assert ingestor.ingest(change()).outcome == "unchanged"
