@@ -15,7 +15,7 @@ Pronouns, quote runs over several sentences and canonical ids are resolved at ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from claimdiff.extract.entities import ORGANISATION_WORDS, PARTICLES, canonical_id, strip_titles
@@ -33,6 +33,7 @@ SPEECH_VERBS = frozenset(
         predicted predicts noted notes asserted asserts alleged alleges estimated estimates
         believes believe believed thinks think thought recalled recalls indicated indicates
         disclosed revealed testified urged urges quipped joked pledged agreed estimate warn
+        retorted retorts posted
         writing ruled rules found concluded called calls described describes dissented adding
         noting arguing warning insisting claiming explaining stressing"""
     )
@@ -52,7 +53,7 @@ _CLAUSAL_VERBS = frozenset(
         """announced announces declared declares confirmed confirms revealed disclosed promised
         promises pledged vowed agreed urged urges predicted predicts indicated indicates
         acknowledged admitted reported reports estimated estimates found ruled rules concluded
-        recalled recalls maintained maintains observed"""
+        recalled recalls maintained maintains observed posted asserted asserts"""
     )
 )
 _COORDINATORS = frozenset({"and", "but"})
@@ -77,7 +78,8 @@ GROUP_NOUNS = frozenset(
         monitors inspectors envoys delegates participants insiders forecasters meteorologists
         executives managers employees teachers parents students firefighters nurses shareholders
         investors traders regulators scholars historians pollsters researchers authors economists
-        planners engineers farmers owners families survivors victims officials"""
+        planners engineers farmers owners families survivors victims officials backers
+        detractors skeptics sceptics"""
     )
 )
 # Organisations named by a common noun: "the county board of elections said", "the union said".
@@ -263,8 +265,13 @@ _TIME_WORDS = frozenset(
     )
 )
 _MAKE = frozenset({"make", "makes", "made", "making"})
+# "shot back:", "fired back, ...": a retort, when a quote, a colon or a clause follows (not "troops fired back").
+_BACK_VERBS = frozenset({"shot", "fired"})
+_BACK_FOLLOWERS = frozenset({":", ",", "that", "\u201c", '"'})
+# "Roe was quoted as saying": the auxiliaries between the subject and "quoted".
+_QUOTED_AS_AUXILIARIES = frozenset(words("was were is are been being has have had once also later widely"))
 # A sentence without one of these words has no attribution: the gate before any tokenising.
-_VERB_WORDS = SPEECH_VERBS | _MAKE
+_VERB_WORDS = SPEECH_VERBS | _MAKE | _BACK_VERBS
 _CUE_WORDS = _VERB_WORDS | {"according"}
 # Unions used in the hot loops, built once.
 _CLAUSE_OPENERS_OR_TIME = _CLAUSE_OPENERS | _TIME_WORDS
@@ -300,6 +307,9 @@ class Attribution:
     role: str | None = None
     negative_cue: bool = False  # "denied": the cue itself negates the claim
     position: int = 0  # where the cue starts in the sentence
+    # An unnamed person described with "the" or a possessive ("the governor", "her doctor"): refers back to
+    # a person named earlier with that role.
+    definite: bool = False
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -329,6 +339,8 @@ def attribute(
     sentence_words = (view or lower_view(sentence)).words
     if _CUE_WORDS.isdisjoint(sentence_words):
         return None
+    if not inside_quote and _opens_inside_quote(sentence):
+        inside_quote = True  # 'How do we know?" Roe said.': the quote opened in text the sentence lacks
     if inside_quote:
         opener = '"' if '"' in sentence and "\u201d" not in sentence else "\u201c"
         quotes = [(max(0, start - 1), end - 1) for start, end in quoted_spans(opener + sentence)]
@@ -338,10 +350,46 @@ def attribute(
     if not _VERB_WORDS.isdisjoint(sentence_words):
         found = _attribute_verb(sentence, quotes, has_quote)
         if found is not None:
-            return found
+            return _with_definiteness(found, sentence)
     if "according" in sentence_words:
         return _attribute_according(sentence, quotes, has_quote)
     return None
+
+
+_ATTORNEY_GENERAL_ABBREVIATIONS = frozenset({"A.G.", "AG"})
+
+
+def _with_definiteness(found: Attribution, sentence: str) -> Attribution:
+    """Mark an unnamed person introduced by "the" or a possessive ("the former Alaska governor", "her
+    doctor", "the A.G.") as a definite description."""
+    if found.kind != "person" or not (
+        found.name[:1].islower() or found.name in _ATTORNEY_GENERAL_ABBREVIATIONS
+    ):
+        return found
+    before = sentence[: sentence.find(found.name)] if found.name in sentence else ""
+    last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last_word in _DEFINITE_OPENERS:
+        return replace(found, definite=True)
+    return found
+
+
+_DEFINITE_OPENERS = frozenset({"the", "his", "her", "their", "its"})
+
+
+# A straight quote that can only close a quotation: right after punctuation, before a space or the end.
+_CLOSING_STRAIGHT_QUOTE = re.compile(r'(?<=[,.?!])"(?=\s|$)')
+
+
+def _opens_inside_quote(sentence: str) -> bool:
+    """Whether the sentence's first quote mark closes a quotation opened before it (an opening quote lost in
+    the copy): a curly closing quote before any opening one, or a lone straight quote after punctuation."""
+    closing = sentence.find("\u201d")
+    if closing >= 0 and "\u201c" not in sentence[:closing]:
+        return True
+    first = sentence.find('"')
+    if first < 0 or sentence.count('"') % 2 == 0:
+        return False
+    return "\u201c" not in sentence[:first] and _CLOSING_STRAIGHT_QUOTE.match(sentence, first) is not None
 
 
 def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: bool) -> Attribution | None:
@@ -360,7 +408,23 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
             if found is not None:
                 return _build(found[0], found[1], f"{lowered} clear", has_quote, position)
             continue
+        if lowered in _BACK_VERBS and following == "back" and not _inside(position, quotes):
+            after_back = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+            if has_quote or after_back in _BACK_FOLLOWERS:
+                found = _subject_before(tokens, index) or _subject_after(tokens, index + 1)
+                if found is not None and found[0].lower() not in _DETERMINERS:
+                    return _build(found[0], found[1], f"{lowered} back", has_quote, position)
+            continue
         if lowered not in SPEECH_VERBS or not token[0].islower() or _inside(position, quotes):
+            continue
+        if lowered == "saying" and index >= 3 and tokens[index - 1] == "as" and tokens[index - 2] == "quoted":
+            # "Roe was quoted as saying ...": the subject of "was quoted".
+            subject_end = index - 2
+            while subject_end > 0 and tokens[subject_end - 1].lower() in _QUOTED_AS_AUXILIARIES:
+                subject_end -= 1
+            found = _subject_before(tokens, subject_end) if subject_end < index - 2 else None
+            if found is not None:
+                return _build(found[0], found[1], "quoted as saying", has_quote, matches[index - 2].start())
             continue
         if lowered in _PARTICIPLES and index and tokens[index - 1] == ",":
             # "Lind voted against it, saying ...": the speaker is the subject of the main clause.
@@ -400,7 +464,9 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
     return fallback
 
 
-_SUBORDINATORS = frozenset(words("though although why whether how what if because when"))
+_SUBORDINATORS = frozenset(
+    words("though although why whether how what if because when after before since until")
+)
 _SUBORDINATE_WINDOW = 8  # tokens back from the verb: the subordinator opens a short clause
 
 
@@ -520,6 +586,15 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
     index = _skip_party_label(tokens, index)
     if index < 0:
         return None
+    if (
+        index >= 2
+        and tokens[index].lower() in _OBJECT_PRONOUNS
+        and tokens[index - 1] == "for"
+        and tokens[index - 2].lower() in _SPOKES
+    ):
+        return _OBJECT_PRONOUNS[tokens[index].lower()], tokens[index - 2]  # "a spokeswoman for her said"
+    if index == verb_index - 1 and tokens[index].endswith(("'s", "\u2019s")):
+        return None  # "Vale's alleged plan": a possessive before an adjective, not a subject
     if tokens[index].lower() in PRONOUNS:
         return tokens[index], None
     if tokens[index] == ",":
@@ -552,6 +627,8 @@ def _subject_before(tokens: list[str], verb_index: int) -> tuple[str, str | None
                 and index > 0
                 and _name_like(tokens[index - 1])
                 | (tokens[index - 1].lower() in _GROUP_CONNECTOR_OR_MODIFIER)
+                # "a spokesman for the U.S. attorney in Brooklyn": an office and whom it speaks for
+                | (lowered in _OFFICE_CONNECTORS and tokens[index - 1].lower() in _SINGULAR_ROLES)
             )
             or (lowered in PARTICLES and words)
         ):
@@ -783,10 +860,20 @@ def _is_party_affiliation(appositive: list[str]) -> bool:
     )
 
 
+# Sentence adverbs set off by commas ("Vale, too, said"; "Critics, however, say"): not a role.
+_PARENTHETICAL_ADVERBS = frozenset(
+    words("too also however meanwhile though instead likewise nonetheless nevertheless moreover meanwhile")
+)
+
+
 def _is_circumstance(appositive: str) -> bool:
-    """ "in an interview with Fox News", "advocating for troops", "noting that ...": not a role."""
+    """ "in an interview with Fox News", "advocating for troops", "noting that ...", "too": not a role."""
     first = appositive.split(" ", 1)[0]
-    return first in _CIRCUMSTANCE_OPENERS or (first.endswith("ing") and first[:1].islower())
+    return (
+        first in _CIRCUMSTANCE_OPENERS
+        or (first.endswith("ing") and first[:1].islower())
+        or appositive in _PARENTHETICAL_ADVERBS
+    )
 
 
 def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str | None] | None:
@@ -806,11 +893,21 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
                 full = _subject_before(tokens, index)
                 name, role = full or _split_role(name_words[::-1])
                 return name, f"{role}, {appositive}" if role else appositive
+            appositive_words = tokens[index + 1 : comma_index]
             if appositive[:1].isupper():
                 # "The supplier, Kestrel Cells Ltd., denied", "The U.S. envoy to the U.N., Linda Shaw, said":
-                # the name in the appositive speaks.
-                return _named_in_appositive(tokens[:index], tokens[index + 1 : comma_index])
-            if not name_words or not appositive[:1].islower():
+                # the name in the appositive speaks. The description starts after an opening phrase ("In a
+                # statement, the league president, Owen Drake, said").
+                opening_comma = max((i for i in range(index) if tokens[i] == ","), default=-1)
+                named = _named_in_appositive(tokens[opening_comma + 1 : index], appositive_words)
+                if named is not None or not name_words or all(_name_like(w) for w in appositive_words):
+                    return named
+                # "Tara Quill, Governor Sam Vale's chief of staff, said": a description that opens with a name.
+            if not name_words:
+                if not _is_circumstance(appositive):
+                    described = _subject_before(tokens, index)
+                    if described is not None and described[0][:1].islower():
+                        return described[0], appositive  # "The mayor, a Democrat, told": a description speaks
                 return None
             appositive = _RELATIVE.split(f" {appositive}", 1)[0].strip()
             if _is_circumstance(appositive):
@@ -920,6 +1017,17 @@ def _subject_after(tokens: list[str], verb_index: int) -> tuple[str, str | None]
             appositive = []
         if 0 < len(appositive) <= 8:
             text = " ".join(appositive).rstrip(".")
+            if (
+                not any(_name_like(word) for word in words)
+                and len(appositive) >= 2
+                and all(_name_like(word) or word.lower() in PARTICLES for word in appositive)
+            ):
+                # "..., said the spokeswoman, Ada Lin.": the name speaks; the description is its role.
+                named, title = _split_role(
+                    [word.rstrip(".") if word == appositive[-1] else word for word in appositive]
+                )
+                description = f"{role} {name}" if role else name
+                return named, f"{title}, {description}" if title else description
             role = f"{role}, {text}" if role else text
     return name, role
 
@@ -977,6 +1085,29 @@ def _split_role(words: list[str]) -> tuple[str, str | None]:
     given name ("John F. Kennedy", "Staffan de Mistura"); the words before it are the role.
     """
     lowered = [w.lower() for w in words]
+    described = _strip_determiners(words)
+    if len(described) > 2 and described[1].lower() == "for" and described[0].lower() in _SINGULAR_ROLES:
+        principal = _strip_determiners(described[2:])
+        if described[0].lower() not in _SPOKES:
+            return " ".join(described), None  # "a lawyer for Ms. Harlow": the lawyer, unnamed
+        # "spokesman for Brennan Foods", "spokeswoman for her": the principal speaks through its spokesman.
+        if len(principal) == 1 and principal[0].lower() in _OBJECT_PRONOUNS:
+            return _OBJECT_PRONOUNS[principal[0].lower()], described[0]
+        name, role = _split_role(principal)
+        return name, f"{described[0]}, {role}" if role else described[0]
+    if "in" in lowered[1:-1]:
+        in_index = lowered.index("in")
+        head = words[:in_index]
+        if head[-1][:1].islower() and head[-1].lower() in _SINGULAR_ROLES:
+            return " ".join(described), None  # "the U.S. attorney in Brooklyn", "a resident in Kabul"
+        if (
+            len(head) in (2, 3)
+            and all(_name_like(w) for w in head)
+            and _has_head(words[in_index + 1 :])
+            and _split_role(head)[1] is None
+            and not _ORGANISATION_WORD_OR_SUFFIX & {w.lower() for w in head}
+        ):
+            return " ".join(head), " ".join(words[in_index + 1 :])  # "Tara Quill in the Daily Ledger"
     if "of" in lowered:
         affiliated = _person_of_affiliation(words, lowered)
         if affiliated is not None:
@@ -1067,6 +1198,9 @@ def _person_of_affiliation(words: list[str], lowered: list[str]) -> tuple[str, s
     return name, f"{role}, {where}" if role else where
 
 
+_OFFICE_CONNECTORS = frozenset({"for", "in"})
+_OFFICES = frozenset({"attorney", "prosecutor", "sheriff", "coroner"})
+_OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they", "it": "it"}
 _COMPANY_SUFFIXES = frozenset({"inc.", "corp.", "co.", "ltd.", "llc", "plc", "inc", "corp", "ltd"})
 _SUFFIX_WORDS = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 # Words that cannot be the given name or surname before "of" in "<person> of <affiliation>".
@@ -1118,6 +1252,9 @@ def _build(
     )
 
 
+_CAMEL_ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:Post|News|Times|Press|Media|Feed|Wire|Net)\b")
+
+
 def _classify(
     name: str, role: str | None, lowered_words: list[str]
 ) -> tuple[str, str | None, SpeakerPhraseKind]:
@@ -1136,6 +1273,12 @@ def _classify(
             role = None
     if len(lowered_words) == 1 and lowered_words[0] in PRONOUNS:
         kind = "pronoun"
+    elif len(lowered_words) > 1 and name.startswith("The ") and role is None:
+        kind = "organization"  # "according to The Hill": a capital "The" belongs to a title, not a person
+    elif _CAMEL_ORGANISATION.search(name):
+        kind = "organization"  # "HuffPost", "FoxNews": a name joined to an organisation word
+    elif " in " in name and name.split(" in ", 1)[0].rsplit(None, 1)[-1] in _OFFICES:
+        kind = "organization"  # "U.S. attorney in Brooklyn": an office
     elif any(w in GROUP_NOUNS for w in lowered_words) or " and " in f" {name.lower()} ":
         kind = "group"
     elif (spoke_through and role in _SPOKES) or (

@@ -50,7 +50,15 @@ from claimdiff.extract.attribution import (
     Attribution,
     attribute,
 )
-from claimdiff.extract.entities import PersonRegistry, alias_table, canonical_id, find_entities, slug
+from claimdiff.extract.descriptions import description_head, gender_of, title_facts
+from claimdiff.extract.entities import (
+    THING_WORDS,
+    PersonRegistry,
+    alias_table,
+    canonical_id,
+    find_entities,
+    slug,
+)
 from claimdiff.extract.filters import checkworthiness, is_non_claim, link_line_end
 from claimdiff.extract.polarity import conditional_spans, hedge_spans, is_negated
 from claimdiff.extract.quantities import find_quantities
@@ -310,12 +318,18 @@ class _Context:
     speaking_organisations: list[Speaker] = field(default_factory=list)
     groups: dict[str, Speaker] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "he" / "she" once known
+    # Gender the text states (an honorific, a gendered role noun, a common given name): a pronoun never
+    # overrides it, unlike ``gender``, which the first pronoun resolved to a person sets.
+    stated_gender: dict[str, str] = field(default_factory=dict)
+    # person id -> heads of the titles the person was named with ("governor"), for "the governor said".
+    titles: dict[str, set[str]] = field(default_factory=dict)
     # When each organisation or group was last mentioned (a counter): "the agency" takes the latest compatible.
     recency: dict[str, int] = field(default_factory=dict)
     mentions: int = 0
     # One Speaker per (name, id, kind) mentioned: entities recur sentence after sentence. Context speakers
     # never leave the context uncopied (``_speaker_of`` copies them), so sharing them is safe.
     _entity_speakers: dict[tuple[str, str, str], Speaker] = field(default_factory=dict)
+    _given_name_read: set[str] = field(default_factory=set)  # person ids whose given name was looked up
 
     def mention(self, speaker: Speaker) -> None:
         target = {"person": self.persons, "organization": self.organisations, "group": self.groups}.get(
@@ -327,11 +341,85 @@ class _Context:
         target[speaker.id] = speaker
         self.mentions += 1
         self.recency[speaker.id] = self.mentions
-        role = (speaker.role or "").lower()
-        if speaker.kind == "person" and role.startswith(_FEMALE_TITLES):
+        if speaker.kind != "person":
+            return
+        if speaker.id not in self._given_name_read:
+            self._given_name_read.add(speaker.id)
+            self._note_given_name(speaker.id, speaker.name)
+        if not speaker.role:
+            return
+        role = speaker.role.lower()
+        if role.startswith(_FEMALE_TITLES):
             self.gender[speaker.id] = "she"
-        elif speaker.kind == "person" and role.startswith(_MALE_TITLES):
+        elif role.startswith(_MALE_TITLES):
             self.gender[speaker.id] = "he"
+        role_words = _leading_title_words(speaker.role.replace(",", " ").split())
+        if role_words:
+            self.note_titles(speaker.id, role_words)
+
+    def _note_given_name(self, person_id: str, name: str) -> None:
+        if person_id not in self.stated_gender and " " in name:
+            stated = gender_of([], name.split(None, 1)[0])
+            if stated is not None:
+                self.stated_gender[person_id] = stated
+
+    def note_titles(self, person_id: str, title_words: list[str]) -> None:
+        """Remember the titles and the gender that the words around a person's name give."""
+        heads, stated = title_facts(" ".join(title_words))
+        if heads:
+            self.titles.setdefault(person_id, set()).update(heads)
+        if stated is not None:
+            self.stated_gender[person_id] = stated
+
+    def described_person(self, head: str) -> Speaker | None:
+        """The latest person named with a title this description's head refers to ("the governor")."""
+        current = head.removeprefix("former ")  # "the former governor" may be named "Gov." at the time
+        for wanted in dict.fromkeys((head, current)):
+            for person in reversed(self.persons.values()):
+                if wanted in self.titles.get(person.id, ()):
+                    return person
+        return None
+
+    def gender_of(self, person_id: str) -> str | None:
+        """The person's grammatical gender as far as the article says or a pronoun has shown."""
+        return self.stated_gender.get(person_id) or self.gender.get(person_id)
+
+    def note_entity_titles(self, text: str, entities: list[Entity]) -> None:
+        """Read the titles and honorifics right before each person named in ``text`` ("Arkansas Gov. Asa
+        Hutchinson", "Mrs. Clinton"), and the gender of a common given name."""
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            if entity.id not in self._given_name_read:
+                self._given_name_read.add(entity.id)
+                self._note_given_name(entity.id, self._person_name(entity.id, entity.text))
+            if entity.start < 2:
+                continue
+            previous_start = text.rfind(" ", 0, entity.start - 1) + 1
+            previous = text[previous_start : entity.start - 1]
+            if not previous or not (previous[:1].isupper() or previous in _TITLE_MODIFIERS):
+                continue  # no title right before the name (most mentions): nothing to read
+            before = text[max(0, entity.start - _TITLE_WINDOW) : entity.start].split()
+            title_words: list[str] = []
+            for word in reversed(before[1:] if entity.start >= _TITLE_WINDOW else before):
+                if not (word[:1].isupper() or word in _TITLE_MODIFIERS) or word.endswith((",", ";", ":")):
+                    break
+                title_words.append(word)
+            title_words.reverse()
+            if title_words:
+                self._fit_surname_to_title(entity, title_words)
+                self.note_titles(entity.id, title_words)
+
+    def _fit_surname_to_title(self, entity: Entity, title_words: list[str]) -> None:
+        """ "Mrs. Clinton" resolved by surname to "Bill Clinton": move the mention to the person with that
+        surname whose gender the honorific fits, if the article names one."""
+        stated = title_facts(" ".join(title_words))[1]
+        if stated is None or " " in entity.text or self.stated_gender.get(entity.id, stated) == stated:
+            return
+        for other in reversed(self.people.with_surname(entity.text)):
+            if self.stated_gender.get(other.id, stated) == stated:
+                entity.id = other.id
+                return
 
     def mention_entities(self, entities: list[Entity]) -> None:
         for entity in entities:
@@ -339,7 +427,11 @@ class _Context:
                 self.mention(
                     self._entity_speaker(self._person_name(entity.id, entity.text), entity.id, "person")
                 )
-            elif entity.kind == "organization" or (entity.kind == "other" and len(entity.text.split()) > 1):
+            elif entity.kind == "organization" or (
+                entity.kind == "other"
+                and len(entity.text.split()) > 1
+                and entity.text.rsplit(None, 1)[-1].lower() not in THING_WORDS
+            ):
                 self.mention(self._entity_speaker(entity.text, entity.id, "organization"))
 
     def _entity_speaker(self, name: str, speaker_id: str, kind: SpeakerKind) -> Speaker:
@@ -354,13 +446,18 @@ class _Context:
         if table_name:
             return table_name[2]
         person = self.people.resolve(fallback)
+        if person.id != person_id:  # a surname moved to another person of that name ("Mrs. Clinton")
+            for other in self.people.with_surname(fallback):
+                if other.id == person_id:
+                    return other.name
         return person.name
 
     def pronoun(self, pronoun: str) -> Speaker | None:
         lowered = pronoun.lower()
         if lowered in ("he", "she"):
             for person in reversed(self.persons.values()):
-                if self.gender.get(person.id, lowered) == lowered:
+                stated = self.stated_gender.get(person.id)
+                if (stated or self.gender.get(person.id, lowered)) == lowered:
                     self.gender[person.id] = lowered
                     return person
             return None
@@ -408,6 +505,20 @@ class _Context:
         return best
 
 
+_TITLE_WINDOW = 48  # characters before a name that its titles fit in ("former Alaska Gov.")
+_TITLE_MODIFIERS = frozenset({"former", "then", "state", "acting", "deputy", "vice"})
+_ROLE_BREAKS = frozenset(words("to of for at in with from by and who"))
+
+
+def _leading_title_words(role_words: list[str]) -> list[str]:
+    """The words of a role before its first preposition ("lawyer for Mrs. Roe" -> ["lawyer"]): what the
+    role says about the speaker, not about the person it relates them to."""
+    for index, word in enumerate(role_words):
+        if word.lower() in _ROLE_BREAKS:
+            return role_words[:index]
+    return role_words
+
+
 def _latest(speakers: dict[str, Speaker]) -> Speaker | None:
     """The most recently mentioned speaker of ``speakers``, if any."""
     return next(reversed(speakers.values()), None)
@@ -421,7 +532,15 @@ def _speaker_of(attribution: Attribution, context: _Context) -> Speaker | None:
             return None
         return referent.model_copy(update={"resolved_from": attribution.name, "role": referent.role})
     if kind == "person":
-        if attribution.name.split()[-1][:1].islower():
+        if attribution.definite:
+            head = description_head(attribution.name)
+            described = context.described_person(head) if head is not None else None
+            if described is not None:
+                # "the governor said" after "Gov. Asa Hutchinson": the person named with that title.
+                return described.model_copy(update={"role": described.role or attribution.name})
+        if attribution.name.split()[-1][:1].islower() or (
+            attribution.name[:1].islower() and (" for " in attribution.name or " in " in attribution.name)
+        ):  # an unnamed person: "a State Department spokesman", "a lawyer for Ms. Roe", "a resident in Kabul"
             return Speaker(
                 name=attribution.name,
                 id=f"person:{slug(attribution.name)}",
@@ -433,6 +552,21 @@ def _speaker_of(attribution: Attribution, context: _Context) -> Speaker | None:
             if organisation is not None:
                 return organisation.model_copy(update={"role": attribution.role})
         person = context.people.resolve(attribution.name)
+        stated = gender_of(_leading_title_words((attribution.role or "").split()), "")
+        if (
+            stated is not None
+            and context.gender_of(person.id) not in (None, stated)
+            and " " not in attribution.name
+        ):
+            # "Mrs. Clinton said" after "Bill Clinton" and "Hillary Clinton": the one the honorific fits.
+            person = next(
+                (
+                    other
+                    for other in reversed(context.people.with_surname(attribution.name))
+                    if context.gender_of(other.id) in (None, stated)
+                ),
+                person,
+            )
         table_name = alias_table().names.get(person.id)
         name = table_name[2] if table_name else person.name
         return Speaker(name=name, id=person.id, kind="person", role=attribution.role)
@@ -507,6 +641,7 @@ def _attribute_all(
                 context.mention(speaker)
                 if speaker.kind == "organization":
                     context.speaking_organisations.append(speaker)
+        context.note_entity_titles(item.text, item.entities)
         context.mention_entities(_subject_last(item))
         if item.speaker is not None and item.speaker.resolved_from is None:
             context.mention(item.speaker)  # the speaker is the freshest referent for "he said" next

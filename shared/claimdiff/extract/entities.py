@@ -95,7 +95,8 @@ ORGANISATION_WORDS = frozenset(
         administration federation league coalition alliance foundation network hospital school
         college church foods air airlines airways energy power electric motors systems
         technologies holdings partners media pharmaceuticals communications industries capital
-        band tribe conference caucus magazine newspaper"""
+        band tribe conference caucus magazine newspaper journal tribune herald gazette globe
+        chronicle inquirer enquirer examiner telegraph guardian pollster"""
     )
 )
 # Words that name a sports club ("Riverside United", "Harbor Rovers FC"): organisations, not people.
@@ -109,7 +110,23 @@ SPORTS_CLUB_WORDS = frozenset(
 NAME_SUFFIXES = frozenset(words("inc ltd corp co llc plc bros cos jr sr"))
 _ORGANISATION_OR_CLUB_WORDS = ORGANISATION_WORDS | SPORTS_CLUB_WORDS
 PLACE_WORDS = frozenset(
-    words("""city province state county region district river sea street square hotel airport""")
+    words(
+        """city province state county region district river sea street square hotel airport building
+        memorial center centre tower plaza avenue boulevard highway stadium arena museum library
+        cathedral fairgrounds bridge"""
+    )
+)
+# First words of two-word place names ("New Hampshire", "South Carolina", "Middle East", "Fort Worth").
+PLACE_FIRST_WORDS = frozenset(
+    words("""new north south west east middle northern southern eastern western central fort port mount""")
+)
+# Last words of names of laws, programmes, doctrines and other things ("Social Security", "the Bush Doctrine",
+# "Affordable Care Act"): never a person, never a speaker a pronoun refers to.
+THING_WORDS = frozenset(
+    words(
+        """security doctrine act program programme initiative amendment treaty accord plan ground
+        bowl cup award prize"""
+    )
 )
 
 
@@ -272,7 +289,7 @@ ROLE_WORDS = frozenset(
         imam reverend chairperson founder owner architect engineer farmer activist organiser
         organizer steward ranger warden inspector investigator ceo cfo coo cto speaker whip
         skipper fullback halfback bowler batsman jockey trainer rider cyclist sprinter boxer golfer
-        agent"""
+        agent leader tem"""
     )
 )
 
@@ -378,6 +395,10 @@ class PersonRegistry:
         person = Person(id=self._id_for(first, surname, name), name=name, first=first, surname=surname)
         self._by_surname.setdefault(surname, []).append(person)
         return person
+
+    def with_surname(self, token: str) -> list[Person]:
+        """The people of the article with this surname, earliest first."""
+        return list(self._by_surname.get(slug_tokens(token), ()))
 
     def known_surname(self, token: str) -> Person | None:
         """The most recent person with this surname, if any."""
@@ -555,9 +576,12 @@ def _capitalised_run(
     if not _ORGANISATION_OR_CLUB_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
         kind = "organization"
         entity_id = f"organization:{slug(surface)}"
-    elif not PLACE_WORDS.isdisjoint(lowered):
+    elif not PLACE_WORDS.isdisjoint(lowered) or (len(words) == 2 and words[0].lower() in PLACE_FIRST_WORDS):
         kind = "place"
         entity_id = f"place:{slug(surface)}"
+    elif len(words) > 1 and words[-1].lower() in THING_WORDS:
+        kind = "other"  # "Social Security", "Bush Doctrine": a thing, not a person
+        entity_id = f"other:{slug(surface)}"
     elif people is not None and (len(words) >= 2 or people.known_surname(surface) is not None):
         person = people.resolve(surface)
         kind, entity_id = "person", person.id
