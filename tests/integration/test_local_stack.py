@@ -63,13 +63,13 @@ API = Recorder({"statusCode": 204, "body": ""})
 def stack() -> Iterator[LocalStack]:
     handlers = {"IngestFunction": INGEST, "MatchFunction": MATCH, "ApiFunction": API}
     with LocalStack(api_port=0, handlers=handlers, failure_visibility_seconds=0) as local:
-        local.wait_until_idle(10)
+        local.wait_until_idle(60)
         yield local
 
 
 @pytest.fixture(autouse=True)
 def fresh_recorders(stack: LocalStack) -> Iterator[None]:
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
     for recorder in (INGEST, MATCH, API):
         recorder.reset()
     yield
@@ -173,7 +173,7 @@ def test_upload_reaches_the_ingest_handler_as_an_sqs_event_carrying_the_s3_event
     s3 = stack.client("s3")
     s3.put_object(Bucket=stack.bucket, Key="articles/wire-a/first story.txt", Body=b"Kerry said so.")
     s3.put_object(Bucket=stack.bucket, Key="drafts/not-an-article.txt", Body=b"ignored")
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
 
     ((record, s3_record),) = s3_records(INGEST)
     assert record["eventSource"] == "aws:sqs"
@@ -198,7 +198,7 @@ def test_delete_reaches_the_ingest_handler_as_object_removed(stack: LocalStack) 
     s3 = stack.client("s3")
     s3.put_object(Bucket=stack.bucket, Key="articles/wire-b/gone.txt", Body=b"text")
     s3.delete_object(Bucket=stack.bucket, Key="articles/wire-b/gone.txt")
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
     # The bucket is versioned: a delete creates a delete marker (moto is patched to say so, as S3 does).
     events = [s3_record for _, s3_record in s3_records(INGEST)]
     assert [event["eventName"] for event in events] == [
@@ -227,7 +227,7 @@ def test_reported_failure_is_retried_and_lands_in_the_dlq_after_three_receives(s
     s3 = stack.client("s3")
     s3.put_object(Bucket=stack.bucket, Key="articles/wire-c/poison.txt", Body=b"bad")
     s3.put_object(Bucket=stack.bucket, Key="articles/wire-c/fine.txt", Body=b"good")
-    stack.wait_until_idle(15)
+    stack.wait_until_idle(60)
 
     received = [
         (unquote_plus(s3r["s3"]["object"]["key"]), r["attributes"]["ApproximateReceiveCount"])
@@ -245,13 +245,13 @@ def test_handler_exception_fails_the_whole_batch_and_the_dispatcher_survives(sta
 
     INGEST.behaviour = explode
     stack.client("s3").put_object(Bucket=stack.bucket, Key="articles/wire-d/crash.txt", Body=b"x")
-    stack.wait_until_idle(15)
+    stack.wait_until_idle(60)
     assert len(INGEST.events) == 3
     assert len(drain(stack, stack.dlq_url)) == 1
 
     INGEST.behaviour = None
     stack.client("s3").put_object(Bucket=stack.bucket, Key="articles/wire-d/after.txt", Body=b"x")
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
     assert unquote_plus(s3_records(INGEST)[-1][1]["s3"]["object"]["key"]) == "articles/wire-d/after.txt"
 
 
@@ -264,7 +264,7 @@ def test_wait_until_idle_times_out_while_a_handler_runs(stack: LocalStack) -> No
             stack.wait_until_idle(0.5)
     finally:
         release.set()
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
 
 
 # ---------------------------------------------------------------- event filtering
@@ -322,7 +322,7 @@ def test_only_claim_inserts_reach_the_match_handler_in_stream_event_shape(stack:
     dynamodb.put_item(TableName=table, Item=_item("ARTICLE#s1", "CLAIM#0001", text="first, edited"))
     dynamodb.put_item(TableName=table, Item=_item("CLAIM#c1", "REL#c2", relation="contradiction"))
     dynamodb.delete_item(TableName=table, Key={"PK": {"S": "ARTICLE#s1"}, "SK": {"S": "CLAIM#0001"}})
-    stack.wait_until_idle(10)
+    stack.wait_until_idle(60)
 
     (record,) = MATCH.records()
     assert record["eventName"] == "INSERT"
@@ -354,7 +354,7 @@ def test_stream_batch_failure_is_retried_from_the_failed_record_then_sent_to_the
     dynamodb = stack.client("dynamodb")
     for number in ("0001", "0002", "0003"):
         dynamodb.put_item(TableName=stack.claims_table, Item=_item("ARTICLE#s2", f"CLAIM#{number}"))
-    stack.wait_until_idle(15)
+    stack.wait_until_idle(60)
 
     batches = [[r["dynamodb"]["Keys"]["SK"]["S"] for r in event["Records"]] for event in MATCH.events]
     # The first call has all three; Lambda checkpoints before CLAIM#0002 and retries from there, 3 times.
