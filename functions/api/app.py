@@ -37,6 +37,7 @@ from claimdiff.api_models import (
     Health,
 )
 from claimdiff.errors import InvalidRequestError, NotFoundError
+from claimdiff.store.cursor import MAX_CURSOR_CHARS
 from claimdiff.store.ports import ClaimStore
 
 API_TITLE = "claimdiff"
@@ -47,7 +48,6 @@ API_DESCRIPTION = (
 )
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-MAX_CURSOR_CHARS = 2048
 
 
 VERSION = claimdiff.__version__

@@ -13,8 +13,8 @@ from claimdiff import runtime
 from claimdiff.ingest import object_changes
 
 logger = Logger()
-# Report an all-failed batch like any other (every item listed) instead of raising: same outcome
-# for Lambda, clearer logs, and the stream still retries from the first failure.
+# Report an all-failed batch like any other (every message listed) instead of raising: same outcome
+# for Lambda (each failed message returns to the queue), clearer logs.
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 

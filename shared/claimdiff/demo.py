@@ -6,6 +6,7 @@ dispatcher runs the ingest and match handlers, and the report is read from the R
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimdiff.documents import SUPPORTED_SUFFIXES, parse_date
 from claimdiff.report import WIDTH, demo_report
 
 PAGE_SIZE = 100
@@ -40,7 +42,7 @@ def load_corpus(folder: Path) -> list[CorpusEntry]:
     return [
         CorpusEntry(path, path.parent.name, None)
         for path in sorted(folder.glob("*/*"))
-        if path.is_file() and path.suffix in (".txt", ".md", ".html", ".htm", ".json")
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
     ]
 
 
@@ -122,7 +124,8 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
         s3 = boto3.client("s3", endpoint_url=stack.endpoint_url)
         print(f"uploading {len(corpus)} articles to s3://{stack.bucket}/articles/ ...")
         for entry in corpus:
-            published = _date_or_none(entry.published_at)
+            when = parse_date(entry.published_at)
+            published = when.date() if isinstance(when, dt.datetime) else when
             for key in upload_files(s3, stack.bucket, entry.outlet, [entry.path], published, progress=False):
                 print(f"  {key}")
         print("waiting for ingest and matching ...")
@@ -162,9 +165,3 @@ def _ref(claim: Mapping[str, Any]) -> dict[str, Any]:
         "text": claim["text"],
         "speaker": speaker.get("name") if speaker.get("kind") != "outlet" else None,
     }
-
-
-def _date_or_none(value: str | None) -> Any:
-    import datetime as dt  # noqa: PLC0415
-
-    return dt.date.fromisoformat(value[:10]) if value else None

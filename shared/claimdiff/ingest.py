@@ -73,9 +73,11 @@ def object_changes(s3_event: dict[str, Any]) -> list[ObjectChange]:
     if not isinstance(records, list) or not records:
         raise ValueError("message is not an S3 event notification (no Records)")
     try:
-        return [ObjectChange.from_s3_record(record) for record in records]
+        changes = [ObjectChange.from_s3_record(record) for record in records]
     except (KeyError, TypeError) as error:
         raise ValueError(f"malformed S3 event record: missing {error}") from None
+    # A key ending in "/" is a console folder marker, not an article.
+    return [change for change in changes if not change.key.endswith("/")]
 
 
 @dataclass(frozen=True)

@@ -203,3 +203,11 @@ def test_a_replay_repairs_claims_left_by_a_concurrent_run(world) -> None:
     assert result.outcome == "processed", "a count that disagrees with the article is not 'unchanged'"
     assert {claim.id for claim in store.list_claims(article_id)} == expected
     assert ingestor.ingest(change()).outcome == "unchanged"
+
+
+def test_folder_markers_are_not_articles() -> None:
+    folder = {
+        "eventName": "ObjectCreated:Put",
+        "s3": {"bucket": {"name": BUCKET}, "object": {"key": "articles/wire-a/"}},
+    }
+    assert object_changes({"Records": [folder]}) == []

@@ -9,7 +9,7 @@ from typing import Any
 
 from claimdiff.errors import InvalidRequestError
 
-_MAX_CURSOR_CHARS = 2048
+MAX_CURSOR_CHARS = 2048
 
 
 def encode_cursor(position: dict[str, Any]) -> str:
@@ -20,7 +20,7 @@ def encode_cursor(position: dict[str, Any]) -> str:
 
 def decode_cursor(cursor: str) -> dict[str, Any]:
     """Unwrap a cursor made by ``encode_cursor``; anything else is an ``InvalidRequestError``."""
-    if len(cursor) > _MAX_CURSOR_CHARS:
+    if len(cursor) > MAX_CURSOR_CHARS:
         raise InvalidRequestError("cursor: too long; pass back the next_cursor of the previous page")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)

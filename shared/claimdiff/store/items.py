@@ -71,7 +71,10 @@ def _s(value: str) -> dict[str, str]:
 
 
 def _sort_time(article: Article) -> str:
+    """A sortable time: datetimes in UTC (ISO strings of mixed offsets do not sort), dates as they are."""
     when = article.published_at or article.ingested_at
+    if isinstance(when, dt.datetime) and when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
     return when.isoformat() if when else "0000"
 
 

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import boto3
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
 _MISSING = frozenset({"NoSuchKey", "404", "NotFound", "NoSuchBucket"})
+# Fail a stuck read well inside the function's timeout, so SQS retries the message instead.
+_CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 4}, connect_timeout=3, read_timeout=10)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class S3ObjectSource:
     """Reads objects from S3 (the latest version: replayed and reordered events converge on it)."""
 
     def __init__(self, client: S3Client | None = None) -> None:
-        self._client: S3Client = client or boto3.client("s3")
+        self._client: S3Client = client or boto3.client("s3", config=_CLIENT_CONFIG)
 
     def fetch(self, bucket: str, key: str, *, max_bytes: int) -> StoredObject | None:
         """The object's current version; its body is not downloaded when it is larger than ``max_bytes``."""
