@@ -46,7 +46,7 @@ bench: $(STAMP) ## throughput figures
 	$(RUN)/python scripts/bench.py --data $(DATA)
 
 fit: $(STAMP) ## refit the matcher's weights from the training splits
-	$(RUN)/python scripts/fit_matcher.py --data $(DATA)
+	$(RUN)/python -m scripts.fit_matcher --data $(DATA)
 
 build: $(STAMP) ## sam build (needs the SAM CLI)
 	sam build

@@ -34,12 +34,12 @@ def main() -> int:
         if (GOLD / folder).is_dir()
     ]
     steps.append(
-        ("Matching (development data)", [sys.executable, str(HERE / "eval_match.py"), "--data", args.data])
+        ("Matching (development data)", [sys.executable, "-m", "scripts.eval_match", "--data", args.data])
     )
     status = 0
     for title, command in steps:
         print(f"\n## {title}\n", flush=True)
-        status |= subprocess.call(command)
+        status |= subprocess.call(command, cwd=HERE.parent)
     return status
 
 

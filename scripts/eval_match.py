@@ -1,6 +1,6 @@
 """Measure the matcher on the development data and print a table (with the lexical baseline).
 
-    .venv/bin/python scripts/eval_match.py --data ../shared/data
+    .venv/bin/python -m scripts.eval_match --data ../shared/data
 
 - MSRP val: accuracy and F1 of ``equivalent`` (heads fitted on MSRP train);
 - SICK TRIAL: precision, recall and F1 of ``contradiction`` (fitted on SICK TRAIN);
@@ -23,7 +23,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from claimdiff.match import pairs_record
 from claimdiff.match.check import STANCE_FEATURES, VERDICTS, read_article, verdict_from_reads
@@ -31,40 +30,17 @@ from claimdiff.match.model import WEIGHTS_PATH, Model, default_model
 from claimdiff.text import matching_key
 from rapidfuzz import fuzz
 
-if TYPE_CHECKING:
-    from scripts.fit_matcher import (
-        Pair,
-        fit_stance_head,
-        load_emergent,
-        load_msrp,
-        load_sick,
-        load_sts,
-        matrix,
-        stance_cv_folds,
-    )
-else:
-    try:
-        from scripts.fit_matcher import (
-            Pair,
-            fit_stance_head,
-            load_emergent,
-            load_msrp,
-            load_sick,
-            load_sts,
-            matrix,
-            stance_cv_folds,
-        )
-    except ModuleNotFoundError:  # run as a file: scripts/ is on sys.path, the repository root is not
-        from fit_matcher import (
-            Pair,
-            fit_stance_head,
-            load_emergent,
-            load_msrp,
-            load_sick,
-            load_sts,
-            matrix,
-            stance_cv_folds,
-        )
+# Run as a module from the repository root (python -m scripts.eval_match), as make eval does.
+from scripts.fit_matcher import (
+    Pair,
+    fit_stance_head,
+    load_emergent,
+    load_msrp,
+    load_sick,
+    load_sts,
+    matrix,
+    stance_cv_folds,
+)
 
 FLOORS = {
     "msrp_accuracy": 0.76,

@@ -1,6 +1,6 @@
 """Fit the matcher's heads on the training splits and write shared/claimdiff/match/weights.json.
 
-    .venv/bin/python scripts/fit_matcher.py --data ../shared/data
+    .venv/bin/python -m scripts.fit_matcher --data ../shared/data
 
 Heads (standardised linear models, scikit-learn here only; inference is pure Python):
 - paraphrase: logistic, MSRP train (quality 1 = equivalent);
