@@ -36,6 +36,12 @@ def main() -> int:
     steps.append(
         ("Matching (development data)", [sys.executable, "-m", "scripts.eval_match", "--data", args.data])
     )
+    steps.append(
+        (
+            "Judgements on real news (tests/realnews: BASIL pairs and checks; quote the report split)",
+            [sys.executable, "-m", "scripts.eval_realnews", "--data", args.data],
+        )
+    )
     status = 0
     for title, command in steps:
         print(f"\n## {title}\n", flush=True)

@@ -46,7 +46,10 @@ FLOORS = {
     "msrp_accuracy": 0.76,
     "msrp_f1": 0.83,
     "sick_contradiction_precision": 0.85,
-    "sick_contradiction_f1": 0.85,
+    # Was 0.85 (F1 0.862). Precision first (issue 7): a contradiction now needs aligned clauses and
+    # one voice, and a one-slot opposite ("is not carrying a black bag" / "is carrying a black bag") is
+    # flagged even where SICK's annotators said NEUTRAL; F1 0.826 on TRIAL, precision still >= 0.85.
+    "sick_contradiction_f1": 0.82,
     "emergent_accuracy": 0.70,
     "sts_pearson": 0.72,
 }

@@ -66,6 +66,52 @@ class TimeRef(Span):
     date: dt.date | None = None
 
 
+Modality = Literal["done", "planned", "close", "possible", "denied", "questioned"]
+TimeAnchor = Literal["event", "statement", "deadline", "expiry", "start"]
+Role = Literal["agent", "patient"]
+Polarity = Literal["positive", "negative"]
+
+
+class Predicate(Span):
+    """The claim's main verb as written, its lemma, polarity and modality."""
+
+    lemma: str
+    polarity: Polarity = "positive"
+    modality: Modality = "done"
+    negation: str | None = Field(default=None, description="the negation cue, when the predicate is denied")
+
+
+class Argument(Span):
+    """A participant of the predicate, in the active voice's role ("A beat B": A agent, B patient)."""
+
+    role: Role
+    key: str = Field(description="what it is compared by: an entity id, or its head word")
+
+
+class AnchoredTime(TimeRef):
+    """A time expression and what it dates: the event, a statement about it, a deadline, an expiry, a start."""
+
+    anchor: TimeAnchor = "event"
+    key: str | None = Field(
+        default=None, description="the time by name, for times without a date: weekday:monday"
+    )
+
+
+class Proposition(_Model):
+    """What a claim asserts, read once at extraction; matching compares these slots."""
+
+    predicate: Predicate | None = None
+    arguments: list[Argument] = Field(default_factory=list)
+    asserted: bool = Field(
+        default=True,
+        description="the outlet asserts it as fact: its own voice, not hedged, conditional or asked",
+    )
+    opinion: bool = Field(default=False, description="evaluative or prescriptive wording")
+    times: list[AnchoredTime] = Field(default_factory=list)
+    start: int = Field(default=0, ge=0, description="where the clause starts in the claim's text")
+    end: int = Field(default=0, ge=0, description="where the clause ends in the claim's text")
+
+
 class Claim(_Model):
     """One check-worthy assertion of an article, with exact offsets into the article's normalised text."""
 
@@ -90,6 +136,14 @@ class Claim(_Model):
     checkworthiness: float = Field(default=0.5, ge=0.0, le=1.0)
     published_on: dt.date | None = Field(default=None, description="the article's date, for time windows")
     blocking_keys: list[str] = Field(default_factory=list, description="keys of the candidate index")
+    propositions: list[Proposition] = Field(
+        default_factory=list, description="what the claim asserts, clause by clause, main clause first"
+    )
+
+    @property
+    def proposition(self) -> Proposition | None:
+        """The main clause's proposition (None for claims stored before propositions were read)."""
+        return self.propositions[0] if self.propositions else None
 
 
 class ArticleStatus(StrEnum):
@@ -130,6 +184,7 @@ ReasonCode = Literal[
     "paraphrase",
     "same_subject",
     "lexical",
+    "roles",
 ]
 VerdictKind = Literal["supports", "contradicts", "discusses", "unrelated"]
 

@@ -19,8 +19,9 @@ A damaged plant supplies water for 1.8 million people in Aleppo, U.N. officials 
 """
 DAILY = {
     "title": "Geneva: the view from Washington",
+    # The same source as the wire's (two different speakers' statements would not be a contradiction).
     "body": "The United States has fulfilled its promise to separate the rebel groups it supports from al-Nusra Front, "
-    "a State Department spokesman said.\n\nThe weather in Geneva was mild on Friday.",
+    "Russian Foreign Minister Sergey Lavrov said.\n\nThe weather in Geneva was mild on Friday.",
     "published_at": "2016-08-26",
 }
 

@@ -110,13 +110,34 @@ def test_entities_named_differently_count_as_one_term() -> None:
     overlap = clause_overlap(va, vb, findings(va, vb))
 
     assert "entity:group:levant-brigade" in overlap.terms_a & overlap.terms_b
-    assert compare(a, b).relation == "contradiction"
+    # Officials' statement against the outlet's own report: news, not a contradiction between outlets.
+    result = compare(a, b)
+    assert (result.relation, result.reasons) == ("related", ["negation"])
+    plain = claim(
+        "The coalition has cut its ties with the Levant Brigade.",
+        "daily-b",
+        entities={"Levant Brigade": "group:levant-brigade"},
+    )
+    assert compare(a, plain).relation == "contradiction"
 
 
 def test_a_relative_clause_tail_does_not_hide_the_negation() -> None:
     a = claim(
-        "Officials confirmed that the shipping firm did not pay the fine imposed by the port authority, "
+        "The shipping firm did not pay the fine imposed by the port authority, "
         "which had warned it twice last year about unsafe cargo.",
+        "wire-a",
+    )
+    b = claim("The shipping firm paid the fine imposed by the port authority.", "daily-b")
+
+    result = compare(a, b)
+
+    assert result.relation == "contradiction"
+    assert "negation" in result.reasons
+
+
+def test_officials_confirming_the_opposite_is_not_the_outlets_contradiction() -> None:
+    a = claim(
+        "Officials confirmed that the shipping firm did not pay the fine imposed by the port authority.",
         "wire-a",
         speaker=("Officials", "group"),
         cue="confirmed",
@@ -125,7 +146,7 @@ def test_a_relative_clause_tail_does_not_hide_the_negation() -> None:
 
     result = compare(a, b)
 
-    assert result.relation == "contradiction"
+    assert result.relation == "related"
     assert "negation" in result.reasons
 
 

@@ -61,8 +61,9 @@ from claimdiff.extract.entities import (
 )
 from claimdiff.extract.filters import checkworthiness, is_non_claim, link_line_end
 from claimdiff.extract.polarity import conditional_spans, hedge_spans, is_negated
+from claimdiff.extract.proposition import read_propositions
 from claimdiff.extract.quantities import find_quantities
-from claimdiff.extract.timeexpr import find_time
+from claimdiff.extract.timeexpr import find_times
 from claimdiff.models import Claim, Entity, Quantity, QuoteKind, Speaker, SpeakerKind, TimeRef
 from claimdiff.text import LowerView, Segment, SegmentKind, lower_view, sentences, visible_view
 from claimdiff.text.lexicon import words
@@ -786,6 +787,10 @@ def _attribute_quoted_from_paragraph(items: list[_Sentence]) -> None:
             last_attributed = item
 
 
+# "9/11", "24/7": a name or a slogan written in figures, not a count.
+_NAME_NUMBER = re.compile(r"\d{1,2}/\d{1,2}")
+
+
 def _mapper(offsets: list[int] | None, base: int) -> tuple[int, int] | None:
     return None if offsets is None else (offsets[base], base)
 
@@ -809,22 +814,45 @@ def _claim(
     outlet_speaker: Speaker,
 ) -> Claim:
     text = full_text[start:end]
-    quantities: list[Quantity] = find_quantities(analysis_text, view=view)
-    time: TimeRef | None = find_time(analysis_text, published_on, view=view)
+    times: list[TimeRef] = find_times(analysis_text, published_on, view=view)
+    # A number inside a date ("Sept. 11") names a day; it counts nothing.
+    quantities: list[Quantity] = [
+        q
+        for q in find_quantities(analysis_text, view=view)
+        if not any(t.start < q.end and q.start < t.end for t in times) and not _NAME_NUMBER.fullmatch(q.text)
+    ]
     if to_claim is not None:
         quantities = [_moved(q, to_claim, text) for q in quantities]
         entities = [_moved(e, to_claim, text) for e in entities]
-        time = _moved(time, to_claim, text) if time is not None else None
+        times = [_moved(t, to_claim, text) for t in times]
+    time = times[0] if times else None
     negated = is_negated(analysis_text, view=view)
     hedged = bool(hedge_spans(analysis_text, view=view))
+    conditional = bool(conditional_spans(analysis_text, view=view))
     attributed = speaker is not None and speaker.kind != "outlet"
     if speaker is None:
         speaker = outlet_speaker
     quote: QuoteKind = "none"
     cue = None
+    cue_at: int | None = None
     if attribution is not None and attributed:
         quote = "direct" if quoted or attribution.quote == "direct" else "reported"
         cue = attribution.cue
+        found_cue = text.find(cue, to_claim[attribution.position] if to_claim else attribution.position)
+        cue_at = found_cue if found_cue >= 0 else None
+    speaker_at = text.find(attribution.name) if attribution is not None and attributed else -1
+    propositions = read_propositions(
+        text,
+        cue=cue,
+        cue_at=cue_at,
+        speaker_at=speaker_at if speaker_at >= 0 else None,
+        negative_cue=bool(attribution and attributed and attribution.negative_cue),
+        attributed=attributed,
+        hedged=hedged,
+        conditional=conditional,
+        entities=entities,
+        times=times,
+    )
     return Claim(
         id=claim_id(article_id, start, end, text),
         article_id=article_id,
@@ -838,7 +866,7 @@ def _claim(
         quote=quote,
         negated=negated,
         hedged=hedged,
-        conditional=bool(conditional_spans(analysis_text, view=view)),
+        conditional=conditional,
         quantities=quantities,
         entities=entities,
         time=time,
@@ -853,6 +881,7 @@ def _claim(
             hedged=hedged,
         ),
         published_on=published_on,
+        propositions=propositions,
     )
 
 

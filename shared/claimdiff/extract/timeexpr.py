@@ -30,6 +30,8 @@ _TIME = re.compile(
     r"|(?P<relday>yesterday|today|tomorrow|tonight)"
     r"|(?P<relq>last|this|next|past)\s+(?P<relunit>week|month|year|weekend)"
     r"|(?P<ago>(?P<agon>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago)"
+    r"|(?:in|by|until|since|before|after|early|late|mid|next|last)[\s-]+(?P<monthonly>january|february|march|april"
+    r"|may|june|july|august|september|october|november|december)(?![\s,]+\d)"
     r")\b"
 )
 _LETTERS = re.compile(r"[a-z]{3,}")
@@ -52,6 +54,8 @@ def _month_date(year: int, month: int, day: int, published_on: dt.date | None) -
 
 
 def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | None:
+    if match.group("monthonly"):
+        return None  # a month names no day; matching compares it by name
     if match.group("iso"):
         try:
             return dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
@@ -97,7 +101,20 @@ def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | No
 
 # Gates: ``_TIME`` cannot match a sentence without one of these words (or a digit with a month or "-").
 _TIME_WORDS = frozenset(
-    (*_WEEKDAYS, "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "weekend", "ago")
+    (
+        *_WEEKDAYS,
+        *(m for m in _MONTHS if len(m) > 3),
+        "may",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "ago",
+    )
 )
 _MONTH_WORDS = frozenset(_MONTHS)
 _HAS_DIGIT = re.compile(r"\d")

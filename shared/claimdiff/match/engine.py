@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from claimdiff.match.alignment import minimal_difference
 from claimdiff.match.features import (
     FUZZY_SCORERS,
     ClaimView,
@@ -14,6 +16,7 @@ from claimdiff.match.features import (
     view,
 )
 from claimdiff.match.model import Model, default_model
+from claimdiff.match.propositions import comparable, equivalence_blocked, may_contradict, slot_findings
 from claimdiff.models import Claim, Comparison, Evidence, ReasonCode, RelationKind
 
 # Reasons that the contradiction head learned from data; the others are rules gated on the subject.
@@ -25,8 +28,12 @@ _REASON_WORDS: dict[ReasonCode, str] = {
     "modality": "done versus not yet done",
     "attribution": "same words, different speaker",
     "time": "different dates",
+    "roles": "roles swapped",
 }
 _EXCERPT = 70
+# How sure a contradiction is when the alignment itself leaves no doubt about what is compared.
+_MINIMAL_PAIR_SURENESS = 0.95
+_SAME_QUOTE_SURENESS = 0.85
 
 
 def learned_eligible(values: Mapping[str, float], thresholds: Mapping[str, float]) -> bool:
@@ -43,41 +50,104 @@ def learned_eligible(values: Mapping[str, float], thresholds: Mapping[str, float
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What the contradiction side of a decision sees of a pair."""
+
+    similarity: float
+    subject: float
+    p_contradiction: float
+    slots: list[Finding]
+    minimal: Finding | None
+
+
+def _weighed(
+    a: ClaimView,
+    b: ClaimView,
+    values: Mapping[str, float],
+    found: Sequence[Finding],
+    *,
+    model: Model,
+    pair: _Judged,
+) -> dict[ReasonCode, tuple[Finding, float]]:
+    """Each conflict that may make the pair a contradiction, with how sure claimdiff is of it.
+
+    The sureness follows how well the two claims are aligned: one sentence rendered twice with one
+    slot changed (a minimal pair) or the same quote given to two people is near certain; a slot of two
+    aligned clauses is as sure as the claims are similar, from 0.5 up; a difference found in the
+    words is as sure as the contradiction head or the similarity says.
+    """
+    heads, limits = model.heads, model.thresholds
+    weighed: dict[ReasonCode, tuple[Finding, float]] = {}
+    if comparable(a, b):
+        if pair.p_contradiction >= heads["contradiction"].threshold and learned_eligible(values, limits):
+            sure = max(pair.p_contradiction, pair.similarity)
+            weighed.update((f.reason, (f, sure)) for f in found if f.reason in _LEARNED_REASONS)
+        if pair.subject >= limits["rule_subject"] and pair.similarity >= limits["rule_similarity"]:
+            for finding in found:
+                if finding.reason not in _LEARNED_REASONS or finding.strength.get("decisive"):
+                    weighed.setdefault(finding.reason, (finding, pair.similarity))
+    aligned = 0.5 + 0.5 * pair.similarity
+    if pair.similarity >= limits["rule_similarity"]:
+        weighed.update((f.reason, (f, aligned)) for f in pair.slots)
+    if a.claim.propositions and b.claim.propositions and pair.subject >= limits["rule_subject"]:
+        # Two dates for one event are read from aligned clauses (the same predicate): a slot too.
+        weighed.update((f.reason, (f, aligned)) for f in found if f.reason == "time")
+    # The same quoted words given to two named people: the quote itself establishes the subject.
+    weighed.update(
+        (f.reason, (f, max(_SAME_QUOTE_SURENESS, pair.similarity)))
+        for f in found
+        if f.reason == "attribution"
+    )
+    if pair.minimal is not None:
+        weighed[pair.minimal.reason] = (pair.minimal, max(_MINIMAL_PAIR_SURENESS, pair.similarity))
+    return {
+        reason: (finding, sure)
+        for reason, (finding, sure) in weighed.items()
+        if may_contradict(a, b, finding, same_sentence=finding is pair.minimal)
+    }
+
+
 def decide(
     a: ClaimView, b: ClaimView, values: dict[str, float], found: Sequence[Finding], model: Model
 ) -> Comparison:
     """Turn a pair's features and findings into a relation (the single place where thresholds apply).
 
-    A contradiction needs both claims to be about the same event and subject: a negation or a
-    scene antonym is weighed by the contradiction head, which reads only the clauses that hold the
-    difference (a long sentence's tail changes nothing), on a shared subject; the other typed
-    differences (figures, dates, speakers, completion, decisive antonyms such as agreed/refused)
-    count when the clauses that hold them share their subject and the claims are similar overall.
+    A contradiction needs both claims to be about the same event and subject, asserted by the same
+    voice (``may_contradict``): a conflicting slot of two aligned clauses (``slot_findings``), one
+    sentence rendered twice with one slot changed (``minimal_difference``), or a difference found
+    in the words between claims whose clauses can be compared (``comparable``), weighed by the
+    contradiction head (negations, scene antonyms) or by the rules (figures, dates, speakers,
+    completion, decisive antonyms); and it must be sure enough (``contradiction_floor``). One
+    claim is never the equal of its opposite: any such difference leaves the pair ``related`` at most.
     """
     heads, limits = model.heads, model.thresholds
     similarity = heads["similarity"].probability(values)
     subject = max(values["subject_cover"], values["clause_cover"])
+    slots = slot_findings(a, b)
+    minimal = minimal_difference(a, b)
+    if minimal is not None:
+        # The words' own finding of that kind, when there is one, has the fuller evidence spans.
+        minimal = next((f for f in found if f.reason == minimal.reason), minimal)
+        slots = [minimal, *(f for f in slots if f.reason != minimal.reason)]
+    pair = _Judged(similarity, subject, heads["contradiction"].probability(values), slots, minimal)
+    weighed = _weighed(a, b, values, found, model=model, pair=pair)
+    sure = max((s for _, s in weighed.values()), default=0.0)
+    if weighed and sure >= limits.get("contradiction_floor", 0.0):
+        return _comparison(a, b, "contradiction", sure, [f for f, _ in weighed.values()])
 
-    contradicting: dict[ReasonCode, Finding] = {}
-    p_contradiction = heads["contradiction"].probability(values)
-    learned = [f for f in found if f.reason in _LEARNED_REASONS]
-    if learned and p_contradiction >= heads["contradiction"].threshold and learned_eligible(values, limits):
-        contradicting.update((f.reason, f) for f in learned)
-    if subject >= limits["rule_subject"] and similarity >= limits["rule_similarity"]:
-        for finding in found:
-            if finding.reason not in _LEARNED_REASONS or finding.strength.get("decisive"):
-                contradicting.setdefault(finding.reason, finding)
-    if contradicting:
-        chosen = [f for f in found if f.reason in contradicting]
-        confidence = max(p_contradiction, similarity) if any(f in learned for f in chosen) else similarity
-        return _comparison(a, b, "contradiction", confidence, chosen)
-
-    p_paraphrase = heads["paraphrase"].probability(values)
-    if p_paraphrase >= heads["paraphrase"].threshold:
+    conflicts = [*found, *(f for f in slots if f.reason not in {g.reason for g in found})]
+    blocked = bool(slots) or (bool(found) and comparable(a, b)) or equivalence_blocked(a, b)
+    paraphrase = heads["paraphrase"].probability(values) >= heads["paraphrase"].threshold
+    if paraphrase and not blocked:
         return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)
     shared_entities = bool(a.entity_ids & b.entity_ids)
-    if similarity >= limits["related"] or (shared_entities and subject >= limits["related_subject"]):
-        return _comparison(a, b, "related", similarity, found)
+    if (
+        paraphrase
+        or similarity >= limits["related"]
+        or (shared_entities and subject >= limits["related_subject"])
+    ):
+        return _comparison(a, b, "related", similarity, conflicts)
     return _comparison(a, b, "unrelated", similarity, [])
 
 
@@ -139,6 +209,11 @@ def _excerpt(claim: Claim, spans: Sequence[Evidence]) -> str:
     return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
 
 
+def _by_side(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Evidence with side a's spans first (a stable sort: the order within a side is kept)."""
+    return sorted(evidence, key=lambda e: e.side)
+
+
 def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
     """One line a reader understands: who says what, and why claimdiff relates them so."""
     spans_a = [e for e in comparison.evidence if e.side == "a"]
@@ -147,7 +222,7 @@ def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
     right = f'{_who(b, "b")} "{_excerpt(b, spans_b)}"'
     if comparison.relation == "contradiction":
         differing = "; ".join(
-            f"{_REASON_WORDS.get(r, r)} ({' vs '.join(dict.fromkeys(e.text for e in comparison.evidence if e.reason == r))})"
+            f"{_REASON_WORDS.get(r, r)} ({' vs '.join(dict.fromkeys(e.text for e in _by_side(comparison.evidence) if e.reason == r))})"
             for r in comparison.reasons
         )
         return f"{left}; {right}: {differing}"
@@ -158,23 +233,54 @@ def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
     return f"{left}; {right}: unrelated"
 
 
-def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
-    """Say how two claims relate: equivalent, contradiction (with reasons), related or unrelated."""
-    va, vb = view(a), view(b)
-    chosen = model or default_model()
+def _first(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` goes first in the canonical order of a pair (its text, then its id)."""
+    return (a.text, a.id, a.outlet) <= (b.text, b.id, b.outlet)
+
+
+def _swapped(comparison: Comparison, a: Claim, b: Claim) -> Comparison:
+    """A comparison made as (b, a), told from a's side: evidence sides swapped, explanation re-told."""
+    evidence = [e.model_copy(update={"side": "b" if e.side == "a" else "a"}) for e in comparison.evidence]
+    turned = comparison.model_copy(update={"evidence": evidence})
+    turned.explanation = explain(a, b, turned)
+    return turned
+
+
+def _compare_ordered(va: ClaimView, vb: ClaimView, model: Model) -> Comparison:
     fuzzy = {name: scorer(va.key, vb.key) / 100.0 for name, scorer in FUZZY_SCORERS.items()}
     found = findings(va, vb)
-    return decide(va, vb, pair_features(va, vb, fuzzy, found, chosen.idf), found, chosen)
+    return decide(va, vb, pair_features(va, vb, fuzzy, found, model.idf), found, model)
+
+
+def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
+    """Say how two claims relate: equivalent, contradiction (with reasons), related or unrelated.
+
+    Symmetric: the pair is judged in one canonical order, so ``compare(b, a)`` gives the same relation,
+    confidence and reasons (with the evidence sides swapped).
+    """
+    chosen = model or default_model()
+    if _first(a, b):
+        return _compare_ordered(view(a), view(b), chosen)
+    return _swapped(_compare_ordered(view(b), view(a), chosen), a, b)
 
 
 def compare_many(
     claim: Claim, candidates: Sequence[Claim], *, model: Model | None = None
 ) -> list[Comparison]:
-    """Compare one claim with many candidates (rapidfuzz scores in one vectorised call), same order."""
+    """Compare one claim with many candidates, same order; each pair as ``compare`` judges it.
+
+    The pairs in which the claim goes first share one vectorised rapidfuzz call; the others are
+    judged in their canonical order one by one.
+    """
     query = view(claim)
-    views = [view(c) for c in candidates]
     chosen = model or default_model()
-    return [
-        decide(query, other, values, found, chosen)
-        for other, (values, found) in zip(views, features_many(query, views, chosen.idf), strict=True)
-    ]
+    views = {index: view(c) for index, c in enumerate(candidates)}
+    leading = [index for index, c in enumerate(candidates) if _first(claim, c)]
+    results: dict[int, Comparison] = {}
+    scored = features_many(query, [views[i] for i in leading], chosen.idf)
+    for index, (values, found) in zip(leading, scored, strict=True):
+        results[index] = decide(query, views[index], values, found, chosen)
+    for index, other in enumerate(candidates):
+        if index not in results:
+            results[index] = _swapped(_compare_ordered(views[index], query, chosen), claim, other)
+    return [results[index] for index in range(len(candidates))]

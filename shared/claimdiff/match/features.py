@@ -9,6 +9,7 @@ clauses that hold the differences only.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -34,7 +35,7 @@ from claimdiff.match.lexicon import (
     word_stem,
 )
 from claimdiff.match.model import Idf, default_model
-from claimdiff.models import Claim, Evidence, Quantity, ReasonCode
+from claimdiff.models import Claim, Evidence, Proposition, Quantity, ReasonCode
 from claimdiff.text import matching_key
 
 FUZZY_SCORERS = {
@@ -526,7 +527,8 @@ class Finding:
         return self.evidence if self.masked is None else self.masked
 
 
-def _evidence(side: str, v: ClaimView, start: int, end: int, reason: ReasonCode) -> Evidence:
+def evidence_at(side: str, v: ClaimView, start: int, end: int, reason: ReasonCode) -> Evidence:
+    """A span of one side's claim text as evidence for a reason."""
     return Evidence(
         side="a" if side == "a" else "b", text=v.claim.text[start:end], start=start, end=end, reason=reason
     )
@@ -571,8 +573,8 @@ def _negation(a: ClaimView, b: ClaimView) -> Finding | None:
             answer = plain.asserted[first.stem]
             start, end = min(cue.start, first.start), max(cue.end, first.end)
             evidence = (
-                _evidence(side, negated, start, end, "negation"),
-                _evidence(other, plain, answer.start, answer.end, "negation"),
+                evidence_at(side, negated, start, end, "negation"),
+                evidence_at(other, plain, answer.start, answer.end, "negation"),
             )
             # The cue and the frame words that pass it on ("not fulfilled its promise to") are
             # the difference; the negated word itself is shared by both sides.
@@ -588,7 +590,7 @@ def _negation(a: ClaimView, b: ClaimView) -> Finding | None:
                 "negation",
                 tuple(sorted(evidence, key=lambda e: e.side)),
                 side,
-                masked=(_evidence(side, negated, cue.start, frame_end, "negation"),),
+                masked=(evidence_at(side, negated, cue.start, frame_end, "negation"),),
                 strength={
                     "cover": cover,
                     "head": head_match,
@@ -630,12 +632,12 @@ def _antonyms(a: ClaimView, b: ClaimView) -> Finding | None:
         if not b_sides or len(a_sides) != 1 or len(b_sides) != 1 or a_sides.keys() == b_sides.keys():
             continue
         ta, tb = next(iter(a_sides.values())), next(iter(b_sides.values()))
-        evidence[("a", ta.start)] = _evidence("a", a, ta.start, ta.end, "antonym")
-        evidence[("b", tb.start)] = _evidence("b", b, tb.start, tb.end, "antonym")
+        evidence[("a", ta.start)] = evidence_at("a", a, ta.start, ta.end, "antonym")
+        evidence[("b", tb.start)] = evidence_at("b", b, tb.start, tb.end, "antonym")
         decisive = decisive or concept in DECISIVE_CONCEPTS
     for ta, tb in _prefix_antonyms(a, b):
-        evidence[("a", ta.start)] = _evidence("a", a, ta.start, ta.end, "antonym")
-        evidence[("b", tb.start)] = _evidence("b", b, tb.start, tb.end, "antonym")
+        evidence[("a", ta.start)] = evidence_at("a", a, ta.start, ta.end, "antonym")
+        evidence[("b", tb.start)] = evidence_at("b", b, tb.start, tb.end, "antonym")
     if not evidence:
         return None
     return Finding("antonym", tuple(evidence.values()), strength={"decisive": float(decisive)})
@@ -697,8 +699,8 @@ def _quantity(a: ClaimView, b: ClaimView) -> Finding | None:
             continue  # several figures of one unit: which one answers which is guesswork
         if quantities_compatible(in_a[0], in_b[0]):
             continue
-        evidence.append(_evidence("a", a, in_a[0].start, in_a[0].end, "quantity"))
-        evidence.append(_evidence("b", b, in_b[0].start, in_b[0].end, "quantity"))
+        evidence.append(evidence_at("a", a, in_a[0].start, in_a[0].end, "quantity"))
+        evidence.append(evidence_at("b", b, in_b[0].start, in_b[0].end, "quantity"))
     return Finding("quantity", tuple(evidence)) if evidence else None
 
 
@@ -715,8 +717,8 @@ def _modality(a: ClaimView, b: ClaimView) -> Finding | None:
                     tuple(
                         sorted(
                             (
-                                _evidence(sides[0], first, start, end, "modality"),
-                                _evidence(sides[1], second, done.start, done.end, "modality"),
+                                evidence_at(sides[0], first, start, end, "modality"),
+                                evidence_at(sides[1], second, done.start, done.end, "modality"),
                             ),
                             key=lambda e: e.side,
                         )
@@ -742,7 +744,7 @@ def _find_speaker(claim: Claim) -> tuple[int, int] | None:
     return None
 
 
-def _same_person(name_a: str, name_b: str) -> bool:
+def same_person(name_a: str, name_b: str) -> bool:
     """Whether two speaker names may be one person ("Bennett" and "Carolyn Greene Bennett")."""
     words_a, words_b = set(name_a.lower().split()), set(name_b.lower().split())
     return bool(words_a & words_b) or fuzz.token_set_ratio(name_a, name_b) >= _SAME_NAME
@@ -770,7 +772,7 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     sa, sb = a.claim.speaker, b.claim.speaker
     if sa is None or sb is None or sa.id == sb.id or not _named_person(a) or not _named_person(b):
         return None  # groups, organisations and pronouns are too loosely named to tell apart
-    if _same_person(sa.name, sb.name):
+    if same_person(sa.name, sb.name):
         return None
     spans = {side: _find_speaker(v.claim) for side, v in (("a", a), ("b", b))}
     if spans["a"] is None or spans["b"] is None:
@@ -792,13 +794,33 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     return Finding(
         "attribution",
         (
-            _evidence("a", a, spans["a"][0], spans["a"][1], "attribution"),
-            _evidence("b", b, spans["b"][0], spans["b"][1], "attribution"),
+            evidence_at("a", a, spans["a"][0], spans["a"][1], "attribution"),
+            evidence_at("b", b, spans["b"][0], spans["b"][1], "attribution"),
         ),
     )
 
 
-def _time(a: ClaimView, b: ClaimView) -> Finding | None:
+def _event_times(proposition: Proposition) -> tuple[set[dt.date], set[str]]:
+    """The days and the named times a clause dates its event by (not a statement's day, a deadline
+    or an expiry)."""
+    events = [t for t in proposition.times if t.anchor == "event"]
+    return {t.date for t in events if t.date is not None}, {t.key for t in events if t.key and t.date is None}
+
+
+def _times_differ(pa: Proposition, pb: Proposition) -> bool:
+    days_a, keys_a = _event_times(pa)
+    days_b, keys_b = _event_times(pb)
+    if days_a and days_b:
+        return not days_a & days_b
+    kinds = {k.split(":")[0] for k in keys_a} & {k.split(":")[0] for k in keys_b}
+    return any(
+        not {k for k in keys_a if k.startswith(kind)} & {k for k in keys_b if k.startswith(kind)}
+        for kind in kinds
+    )
+
+
+def _legacy_time(a: ClaimView, b: ClaimView) -> Finding | None:
+    """Claims stored before propositions were read: their first dates, compared as they were."""
     ta, tb = a.claim.time, b.claim.time
     if ta is None or tb is None or ta.date is None or tb.date is None or ta.date == tb.date:
         return None
@@ -806,8 +828,28 @@ def _time(a: ClaimView, b: ClaimView) -> Finding | None:
     for side, v, t in (("a", a, ta), ("b", b, tb)):
         where = signals.locate(v.claim, t)
         if where is not None:
-            evidence.append(_evidence(side, v, where[0], where[1], "time"))
+            evidence.append(evidence_at(side, v, where[0], where[1], "time"))
     return Finding("time", tuple(evidence))
+
+
+def _time(a: ClaimView, b: ClaimView) -> Finding | None:
+    """Two times for one event: clauses with the same predicate, each dating the event itself."""
+    if not a.claim.propositions or not b.claim.propositions:
+        return _legacy_time(a, b)
+    for pa in a.claim.propositions:
+        for pb in b.claim.propositions:
+            if pa.predicate is None or pb.predicate is None:
+                continue
+            if word_stem(pa.predicate.lemma) != word_stem(pb.predicate.lemma) or not _times_differ(pa, pb):
+                continue
+            evidence = [
+                evidence_at(side, v, t.start, t.end, "time")
+                for side, v, p in (("a", a, pa), ("b", b, pb))
+                for t in p.times[:1]
+                if t.anchor == "event"
+            ]
+            return Finding("time", tuple(evidence))
+    return None
 
 
 def _antonym_negated(antonym: Finding, a: ClaimView, b: ClaimView) -> bool:

@@ -212,6 +212,12 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
         "fall fell fallen falls falling decrease decreased decreases drop dropped drops decline declined",
     ),
     ("win", "win won wins winning", "lose lost loses losing"),
+    ("hire", "hire hired hires hiring", "fire fired fires firing dismissed sacked"),
+    ("sign", "sign signed signs signing", "veto vetoed vetoes vetoing"),
+    ("favor", "favor favour favored favoured", "against"),
+    ("more", "more", "fewer less"),
+    ("within", "within", "beyond"),
+    ("pass", "pass passed passes", "defeated"),
     ("support", "support supported supports supporting", "oppose opposed opposes opposing"),
     ("allow", "allow allowed allows permit permitted permits", "ban banned bans forbid forbade forbids"),
     ("guilty", "guilty convicted", "innocent acquitted"),
@@ -263,6 +269,10 @@ DECISIVE_CONCEPTS = frozenset(
         "legal",
         "true",
         "arrest",
+        "hire",
+        "sign",
+        "favor",
+        "pass",
     ]
 )
 
@@ -575,6 +585,12 @@ _SYNONYM_SETS: tuple[str, ...] = (
     "try attempt",
     "stop halt",
     "reveal disclose",
+    "supply provide give",
+    "say state tell",
+    "fire dismiss sack",
+    "beat defeat",
+    "kill slay",
+    "approve pass",
 )
 
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")

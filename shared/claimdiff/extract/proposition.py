@@ -1,0 +1,538 @@
+"""What a claim asserts, read once at extraction: predicate, roles, assertion status and anchored times.
+
+``read_proposition`` finds the main verb of the claim's content (the part that is not the
+attribution "X said"), its lemma, polarity and modality, the argument before it (agent) and after
+it (patient), with passive ("B was beaten by A") and converse ("B lost to A") forms aligned to the
+active one ("A beat B"). It also says whether the outlet asserts the claim as fact and what each time
+expression anchors: the event itself, or a statement about it, a deadline, an expiry or a start.
+
+Matching compares these fields (``claimdiff.match.propositions``); it never re-reads the text for them.
+It is a shallow reading (no parser): where it cannot find a verb, the predicate is None and matching
+treats the slot as unknown, never as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimdiff.models import (
+    AnchoredTime,
+    Argument,
+    Entity,
+    Modality,
+    Polarity,
+    Predicate,
+    Proposition,
+    Role,
+    TimeAnchor,
+    TimeRef,
+)
+from claimdiff.text.lexicon import words
+from claimdiff.text.verbs import (
+    AUXILIARIES,
+    BE_FORMS,
+    CONVERSES,
+    MODALS_OBLIGATION,
+    MODALS_PLANNED,
+    MODALS_POSSIBLE,
+    PAST_FORMS,
+    PLANNING_WORDS,
+    is_past_form,
+    lemma,
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s")
+_NEGATORS = frozenset(words("not n't never no longer cannot"))
+_VERB_NEGATORS = _NEGATORS - {"no"}  # "no" before a word makes it a noun ("no onion"), not a verb
+_CONTRACTED_NEGATIVE = re.compile(
+    r"n['\u2019]t$|^(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wont|wouldnt|cant|couldnt|shouldnt)$"
+)
+_DETERMINERS = frozenset(
+    words("the a an his her its their our my your this that these those some any every each")
+)
+_PRONOUN_SUBJECTS = frozenset(words("he she it they we i you who"))
+_NOT_VERBS = frozenset(
+    words(
+        """the a an of in on at to for from by with and or but that this these those his her its their
+        who which what when where while as than then also only just even still mr mrs ms dr news
+        percent million billion thousand"""
+    )
+)
+# Words that attach to a verb without being it: modals, negators, planning words.
+_VERB_ATTACHMENTS = frozenset(
+    words("will would shall can could may might must should ought not never no cannot 'll to")
+)
+_ADVERB_SKIP = frozenset(
+    words("also still already just only now then later never not again recently reportedly allegedly")
+)
+_ARGUMENT_STOP = frozenset(
+    words("that which who because after before when while if as to for in on at from with by about")
+)
+_NEAR = re.compile(
+    r"\b(?:close to|closer to|near|nearing|on the verge of|on the brink of|poised to|about to)\s+\w+",
+    re.IGNORECASE,
+)
+# Where a time expression sits tells what it anchors.
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline\w*(?:\s+of)?)\s*$", re.IGNORECASE)
+_EXPIRY = re.compile(r"\b(?:expir\w*|runs? out|ends?|lapses?)\b", re.IGNORECASE)
+_START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|starts?)\b", re.IGNORECASE)
+_OPINION = frozenset(
+    words(
+        """should must ought believe believes think thinks feel feels hope hopes wish best worst great
+        terrible horrible disgrace disgraceful outrageous ridiculous stupid idiot wrong right shameful
+        disaster amazing incredible absurd pathetic unacceptable"""
+    )
+)
+_STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: int | None) -> tuple[int, int]:
+    """Where the claim's content sits: the larger side of the attribution ("X said that ...", "..., X said")."""
+    if cue_at is None or not cue:
+        return 0, len(text)
+    start_attr = min(cue_at, speaker_at) if speaker_at is not None else cue_at
+    end_attr = cue_at + len(cue)
+    if speaker_at is not None and speaker_at > cue_at:
+        end_attr = max(end_attr, speaker_at)
+    before, after = (0, start_attr), (end_attr, len(text))
+    chosen = after if after[1] - after[0] >= before[1] - before[0] else before
+    content = text[chosen[0] : chosen[1]]
+    lead = re.match(r"[\s,:]*(?:that\s+)?", content)
+    return chosen[0] + (lead.end() if lead else 0), chosen[1]
+
+
+def _is_verb_at(toks: Sequence[tuple[str, int, int]], i: int) -> bool:
+    word = toks[i][0]
+    lower = word.lower()
+    if lower in _NOT_VERBS or lower in _VERB_ATTACHMENTS or _CONTRACTED_NEGATIVE.search(lower):
+        return False
+    if not word.replace("-", "").isalpha() or (_is_adverb(lower) and lower not in PAST_FORMS):
+        return False  # adverbs ("quickly") sit between the auxiliary and the verb
+    previous_word = toks[i - 1][0] if i else ""
+    previous = previous_word.lower()
+    if i == 1 and previous in _RELATIVES and lower not in _ADVERB_SKIP and lower not in _DETERMINERS:
+        return True  # the verb of a relative clause ("that supply water")
+    if previous in _DETERMINERS:
+        return False
+    if lower in PAST_FORMS and lower not in AUXILIARIES:
+        return True
+    if word[:1].isupper() and i > 0:
+        return False  # a name inside the sentence
+    if previous in _PRONOUN_SUBJECTS and i > 0 and lower not in _ADVERB_SKIP:
+        return True  # "we know", "they agreed"
+    following = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+    if following in AUXILIARIES or following in MODALS_PLANNED or following in MODALS_POSSIBLE:
+        return False  # "kids are": the subject's noun
+    # "Obama signs the bill": after a name, an -s word before its object ("Syrian rebels and" is a noun).
+    named_subject = (
+        previous_word[:1].isupper()
+        and i > 1
+        and bool(following)
+        and following not in _NOUN_FOLLOWERS
+        and not is_past_form(following)
+    )
+    if (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and (previous in ("he", "she", "it") or named_subject)
+    ):
+        return True  # "Obama signs", "she resigns"
+    if _after_auxiliary(toks, i):
+        return True
+    if previous in MODALS_OBLIGATION or (
+        previous == "to" and i >= 2 and toks[i - 2][0].lower() in PLANNING_WORDS
+    ):
+        return True
+    if previous in _VERB_NEGATORS or _CONTRACTED_NEGATIVE.search(previous):
+        return True
+    return is_past_form(lower) and len(lower) > 4
+
+
+# Words in -ly that are not adverbs: verbs and nouns ("supply water", "rally support").
+_LY_WORDS = frozenset(
+    words("supply apply reply rely comply multiply rally ally family fly assembly july italy")
+)
+
+
+def _is_adverb(lower: str) -> bool:
+    return lower.endswith("ly") and len(lower) > 4 and lower not in _LY_WORDS
+
+
+_THERE_BE = frozenset(words("is are was were 's"))
+_TIME_PREPOSITIONS = frozenset(words("on in at last this"))
+_TIME_NAMES = frozenset(
+    words(
+        """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning
+        afternoon evening night week month year"""
+    )
+)
+_PASSIVE_HELPERS = frozenset(words("being been"))
+_NEGATIVE_QUANTIFIERS = frozenset(words("no nobody none nothing neither noone"))
+
+
+def _existential(toks: Sequence[tuple[str, int, int]]) -> tuple[int, int, bool] | None:
+    """ "There is no man playing": (first token of the subject, the verb, whether it is denied)."""
+    for i in range(len(toks) - 2):
+        if toks[i][0].lower() == "there" and toks[i + 1][0].lower() in _THERE_BE:
+            first = i + 2
+            negative = toks[first][0].lower() in _NEGATIVE_QUANTIFIERS
+            first += negative
+            verb = next(
+                (
+                    k
+                    for k in range(first + 1, len(toks))
+                    if (toks[k][0].lower().endswith("ing") or is_past_form(toks[k][0]))
+                    and toks[k][0].lower() not in _PASSIVE_HELPERS
+                ),
+                None,
+            )
+            if verb is not None:
+                return first, verb, negative
+            return None
+    return None
+
+
+def _after_auxiliary(toks: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Whether an auxiliary or modal comes before the word, past negators and adverbs ("isn't
+    peacefully lying")."""
+    k = i - 1
+    while k >= 0:
+        lower = toks[k][0].lower()
+        if (
+            lower in AUXILIARIES
+            or lower in MODALS_PLANNED
+            or lower in MODALS_POSSIBLE
+            or _CONTRACTED_NEGATIVE.search(lower)
+        ):
+            return True
+        if not (lower in _NEGATORS or lower in _ADVERB_SKIP or _is_adverb(lower)):
+            return False
+        k -= 1
+    return False
+
+
+def _main_verb(toks: Sequence[tuple[str, int, int]]) -> int | None:
+    for i in range(len(toks)):
+        if toks[i][0].lower() in AUXILIARIES and i + 1 < len(toks):
+            continue  # the content verb follows its auxiliary
+        if _is_verb_at(toks, i):
+            # "is expected to travel", "plans to sign": the planned act is the predicate.
+            if toks[i][0].lower() in PLANNING_WORDS and i + 2 < len(toks) and toks[i + 1][0].lower() == "to":
+                return i + 2
+            return i
+    # A lone auxiliary is the verb ("the bill is law").
+    return next((i for i, t in enumerate(toks) if t[0].lower() in AUXILIARIES), None)
+
+
+def _polarity_and_modality(
+    toks: Sequence[tuple[str, int, int]], verb: int, text: str, negative_cue: bool
+) -> tuple[Polarity, Modality, tuple[int, int] | None]:
+    polarity: Polarity = "positive"
+    modality: Modality = "done"
+    cue: tuple[int, int] | None = None
+    window = toks[max(0, verb - 4) : verb]
+    for word, start, end in window:
+        lower = word.lower()
+        if lower in _NEGATORS or _CONTRACTED_NEGATIVE.search(lower) or lower == "no":
+            polarity, cue = "negative", (start, end)
+        elif lower in MODALS_PLANNED or lower in PLANNING_WORDS:
+            modality = "planned"
+        elif lower in MODALS_POSSIBLE:
+            modality = "possible"
+    if toks[verb][0].lower() in AUXILIARIES:
+        # A lone auxiliary is the verb: its negation follows it ("is not a clown show").
+        following = toks[verb + 1 : verb + 3]
+        negators = [t for t in following if t[0].lower() in _VERB_NEGATORS or t[0].lower() == "no"]
+        if negators:
+            polarity, cue = "negative", (negators[0][1], negators[0][2])
+    verb_start = toks[verb][1]
+    if _NEAR.search(text[max(0, verb_start - 25) : toks[verb][2]]):
+        modality = "close"
+    if negative_cue:
+        modality = "denied"
+    if text.rstrip().endswith("?"):
+        modality = "questioned"
+    return polarity, modality, cue
+
+
+def _argument(
+    text: str, phrase: Sequence[tuple[str, int, int]], entities: Sequence[Entity], role: Role
+) -> Argument | None:
+    """The noun phrase of these tokens: its head key is an entity id when it names one."""
+    picked = [t for t in phrase if t[0].lower() not in _ADVERB_SKIP]
+    while picked and (picked[-1][0].lower() in _TIME_NAMES or picked[-1][0].lower() in _TIME_PREPOSITIONS):
+        picked.pop()  # "forces on Thursday": the time closes the phrase, the head is before it
+    if not picked:
+        return None
+    start, end = picked[0][1], picked[-1][2]
+    named = [e for e in entities if e.start < end and start < e.end and e.kind != "other"]
+    # "a group of friends": the head is the noun before "of".
+    of = next((k for k, t in enumerate(picked) if t[0].lower() == "of" and k > 0), len(picked))
+    head = picked[of - 1][0].lower()
+    key = named[-1].id.lower() if named else (head if head not in _DETERMINERS else "")
+    if not key:
+        return None
+    return Argument(text=text[start:end], start=start, end=end, role=role, key=key)
+
+
+def _subject_range(toks: Sequence[tuple[str, int, int]], verb: int, text: str, start: int) -> int:
+    first = verb
+    while first > 0:
+        word, at, _ = toks[first - 1]
+        if at < start or _CLAUSE_BREAK.search(text[toks[first - 1][2] : toks[first][1]]):
+            break
+        if word.lower() in _ARGUMENT_STOP and first - 1 < verb - 1:
+            if not (word.lower() in _TIME_PREPOSITIONS and toks[first][0].lower() in _TIME_NAMES):
+                break
+            first -= 1  # "forces on Thursday refused": the time sits between the subject and its verb
+            continue
+        if word.lower() in _TIME_NAMES and first < verb:
+            first -= 1
+            continue
+        first -= 1
+    return first
+
+
+def _chain_start(toks: Sequence[tuple[str, int, int]], verb: int) -> int:
+    """Where the verb's auxiliaries, modals, negators and adverbs begin ("has not yet withdrawn")."""
+    first = verb
+    while first > 0:
+        lower = toks[first - 1][0].lower()
+        if not (
+            lower in AUXILIARIES
+            or lower in _VERB_ATTACHMENTS
+            or lower in _ADVERB_SKIP
+            or lower in PLANNING_WORDS
+            or _CONTRACTED_NEGATIVE.search(lower)
+            or lower in ("going", "yet", "about")
+        ):
+            break
+        first -= 1
+    return first
+
+
+def _object_range(toks: Sequence[tuple[str, int, int]], verb: int, text: str) -> tuple[int, int]:
+    first = verb + 1
+    last = first
+    while last < len(toks) and last - first < 6:
+        if last > first and _CLAUSE_BREAK.search(text[toks[last - 1][2] : toks[last][1]]):
+            break
+        if toks[last][0].lower() in _ARGUMENT_STOP:
+            break
+        last += 1
+    return first, last
+
+
+def _roles(
+    text: str, toks: Sequence[tuple[str, int, int]], verb: int, entities: Sequence[Entity], start: int
+) -> tuple[str, list[Argument]]:
+    """The predicate's lemma and its agent and patient, passive and converse forms made active."""
+    word = toks[verb][0].lower()
+    verb_lemma = lemma(word)
+    chain = _chain_start(toks, verb)
+    subject_first = _subject_range(toks, chain, text, start) if chain else chain
+    subject = _argument(text, toks[subject_first:chain], entities, "agent")
+    obj_first, obj_last = _object_range(toks, verb, text)
+    following = toks[obj_first][0].lower() if obj_first < len(toks) else ""
+    passive = any(t[0].lower() in BE_FORMS for t in toks[chain:verb]) and is_past_form(word)
+    if passive and following == "by":
+        agent = _argument(
+            text, toks[obj_first + 1 : _object_range(toks, obj_first, text)[1]], entities, "agent"
+        )
+        patient = subject.model_copy(update={"role": "patient"}) if subject else None
+        return verb_lemma, [a for a in (agent, patient) if a]
+    converse = CONVERSES.get((verb_lemma, following)) or CONVERSES.get((verb_lemma, ""))
+    if converse is not None:
+        shift = 1 if following else 0
+        agent = _argument(
+            text,
+            toks[obj_first + shift : _object_range(toks, obj_first + shift - 1, text)[1]],
+            entities,
+            "agent",
+        )
+        patient = subject.model_copy(update={"role": "patient"}) if subject else None
+        return converse, [a for a in (agent, patient) if a]
+    patient = _argument(text, toks[obj_first:obj_last], entities, "patient")
+    if passive and subject is not None:
+        subject = subject.model_copy(update={"role": "patient"})
+        return verb_lemma, [subject]
+    return verb_lemma, [a for a in (subject, patient) if a]
+
+
+_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.IGNORECASE)
+_MONTH_NAME = re.compile(
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?",
+    re.IGNORECASE,
+)
+
+
+def time_key(text: str) -> str | None:
+    """A time expression by name, for comparing times that have no resolved date ("weekday:monday")."""
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        return f"weekday:{weekday.group().lower()}"
+    month = _MONTH_NAME.search(text)
+    if month:
+        day = re.search(r"\d{1,2}", text)
+        name = month.group().lower()[:3]
+        return f"date:{name}-{day.group()}" if day else f"month:{name}"
+    return None
+
+
+def anchor_times(
+    text: str, times: Sequence[TimeRef], cue_at: int | None, cue: str | None
+) -> list[AnchoredTime]:
+    """What each time expression dates: the event, the statement about it, a deadline, an expiry, a start."""
+    anchored = []
+    for time in times:
+        before = text[max(0, time.start - 40) : time.start]
+        anchor: TimeAnchor = "event"
+        if (
+            cue_at is not None
+            and cue
+            and (0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH or 0 <= cue_at - time.end <= 3)
+        ):
+            anchor = "statement"
+        elif _DEADLINE.search(before):
+            anchor = "deadline"
+        elif _EXPIRY.search(before[-20:]):
+            anchor = "expiry"
+        elif _START.search(before[-20:]):
+            anchor = "start"
+        anchored.append(AnchoredTime(**time.model_dump(), anchor=anchor, key=time_key(time.text)))
+    return anchored
+
+
+_CLAUSE_JOINERS = frozenset(words("and but while whereas although though"))
+_RELATIVES = frozenset(words("that which who"))
+# Words after a plural noun, not after a verb: "Syrian rebels and", "officials said", "rebels of".
+_NOUN_FOLLOWERS = frozenset(words("and or of but in on at for from with who which that said say says told"))
+
+
+def _clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """The content's clauses: split at "and", "but", "while" or ";" where both sides have a verb."""
+    clauses: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for index, token in enumerate(toks):
+        joiner = token[0].lower() in _CLAUSE_JOINERS or (
+            index > 0 and ";" in text[toks[index - 1][2] : token[1]]
+        )
+        relative = (
+            token[0].lower() in _RELATIVES
+            and index + 1 < len(toks)
+            and toks[index + 1][0].lower() not in _NOT_VERBS
+            and toks[index + 1][0].lower() not in _DETERMINERS
+        )
+        if relative and current and _main_verb(current) is not None:
+            clauses.append(current)  # "stations that supply water": the relative clause is read on its own
+            current = [token]
+            continue
+        if joiner and current and _main_verb(current) is not None:
+            rest = toks[index + (token[0].lower() in _CLAUSE_JOINERS) :]
+            if (rest and _main_verb(rest) is not None and _existential(current) is None) or (
+                rest and _existential(rest) is not None
+            ):
+                clauses.append(current)
+                current = []
+                if token[0].lower() in _CLAUSE_JOINERS:
+                    continue
+        current.append(token)
+    if current:
+        clauses.append(current)
+    return clauses
+
+
+def _read_clause(
+    text: str, toks: Sequence[tuple[str, int, int]], entities: Sequence[Entity], negative_cue: bool
+) -> tuple[Predicate | None, list[Argument]]:
+    """One clause's predicate and its participants."""
+    existential = _existential(toks)
+    verb = existential[1] if existential else _main_verb(toks)
+    if verb is None:
+        return None, []
+    polarity, modality, negation = _polarity_and_modality(toks, verb, text, negative_cue)
+    verb_lemma, arguments = _roles(text, toks, verb, entities, toks[0][1])
+    if existential is not None:
+        subject = _argument(text, toks[existential[0] : verb], entities, "agent")
+        arguments = [subject] if subject else []
+        arguments += [x for x in _roles(text, toks, verb, entities, toks[verb][1])[1] if x.role == "patient"]
+        if existential[2]:
+            polarity, negation = "negative", (toks[existential[0] - 1][1], toks[existential[0] - 1][2])
+    elif arguments and arguments[0].role == "agent":
+        # "No rider is standing", "Nobody is in front": the subject itself is denied.
+        first_word = arguments[0].text.split()[0].lower()
+        if first_word in _NEGATIVE_QUANTIFIERS:
+            polarity = "negative" if polarity == "positive" else "positive"
+            negation = (arguments[0].start, arguments[0].start + len(first_word))
+            if arguments[0].key in _NEGATIVE_QUANTIFIERS:
+                arguments = arguments[1:]  # "nobody": the denied subject names no one
+    word, v_start, v_end = toks[verb]
+    predicate = Predicate(
+        text=word,
+        start=v_start,
+        end=v_end,
+        lemma=verb_lemma,
+        polarity=polarity,
+        modality=modality,
+        negation=None if negation is None else text[negation[0] : negation[1]],
+    )
+    return predicate, arguments
+
+
+def read_propositions(
+    text: str,
+    *,
+    cue: str | None,
+    cue_at: int | None,
+    speaker_at: int | None,
+    negative_cue: bool,
+    attributed: bool,
+    hedged: bool,
+    conditional: bool,
+    entities: Sequence[Entity],
+    times: Sequence[TimeRef],
+) -> list[Proposition]:
+    """Read what a claim asserts, clause by clause (offsets into ``text``, the claim's own text).
+
+    The first proposition is the main clause's; a clause without a subject of its own ("... and is
+    writing a note") takes the previous clause's agent.
+    """
+    start, end = content_range(text, cue_at, cue, speaker_at)
+    toks = [t for t in _tokens(text) if start <= t[1] < end]
+    opinion = bool({t[0].lower() for t in toks} & _OPINION)
+    asserted = not attributed and not hedged and not conditional and not text.rstrip().endswith("?")
+    anchored = anchor_times(text, times, cue_at, cue)
+    propositions: list[Proposition] = []
+    clauses = _clauses(text, toks) or [[]]
+    for number, clause in enumerate(clauses):
+        predicate, arguments = _read_clause(text, clause, entities, negative_cue) if clause else (None, [])
+        if number and clause and clause[0][0].lower() in _RELATIVES and predicate is not None:
+            # The relative pronoun stands for the noun before it: "stations that supply" -> stations.
+            before = clauses[number - 1][-1]
+            antecedent = Argument(
+                text=before[0], start=before[1], end=before[2], role="agent", key=before[0].lower()
+            )
+            arguments = [antecedent, *(a for a in arguments if a.role != "agent")]
+        if propositions and not any(a.role == "agent" for a in arguments) and predicate is not None:
+            arguments = [a for a in propositions[-1].arguments if a.role == "agent"] + arguments
+        low = clause[0][1] if clause and number else 0
+        high = clauses[number + 1][0][1] if number + 1 < len(clauses) and clauses[number + 1] else len(text)
+        propositions.append(
+            Proposition(
+                predicate=predicate,
+                arguments=arguments,
+                asserted=asserted,
+                opinion=opinion,
+                times=[t for t in anchored if low <= t.start < high],
+                start=low,
+                end=high,
+            )
+        )
+    return propositions

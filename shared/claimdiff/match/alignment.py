@@ -1,0 +1,301 @@
+"""Minimal pairs: two renderings of one sentence that differ in a few words, and what those words change.
+
+Outlets often carry the same sentence (a wire text, a quote) with small edits. Aligned word by word
+(rapidfuzz's Indel opcodes over the two token lists), the blocks that differ say exactly what
+changed: a "not" added, a figure, a day, an opposite word, the speaker's name. Such a block is a
+conflicting slot with the strongest possible alignment: everything else is the same words.
+Blocks that change nothing a reader checks (a title, an article, punctuation, a trimmed clause at
+either end) are benign; any other change (a different phrase) makes the pair no minimal pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible
+from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS, word_stem
+from claimdiff.match.signals import Token
+from claimdiff.models import ReasonCode, TimeRef
+
+# Share of the shorter claim's words that must align for two claims to be one sentence rendered twice.
+MIN_ALIGNED = 0.7
+_MAX_BLOCK = 4  # words on either side of one differing block
+_BENIGN = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "president",
+        "senator",
+        "representative",
+        "said",
+        "says",
+        "also",
+        "just",
+        "and",
+        "but",
+        "that",
+        "which",
+        "who",
+        "very",
+        "really",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ]
+)
+_TITLES_OF_PEOPLE = frozenset(["mr", "mrs", "ms", "dr"])
+_NEGATORS = NEGATION_WORDS | frozenset(["n't", "didn't", "doesn't", "don't", "isn't", "wasn't", "won't"])
+_AUXILIARIES = frozenset(
+    ["do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would"]
+)
+_NUMBER = re.compile(r"^\$?\d[\d,.]*%?$")
+_ORDINALS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "yesterday",
+        "today",
+        "tomorrow",
+    ]
+)
+_MODALITY = frozenset(
+    [
+        "expected",
+        "plans",
+        "plan",
+        "planned",
+        "set",
+        "poised",
+        "likely",
+        "close",
+        "near",
+        "nearing",
+        "about",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One differing block: token ranges on each side."""
+
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+    at_a: int  # where the block starts in each token list (an empty side: where the other side's words go)
+    at_b: int
+
+
+def _split_contractions(tokens: Sequence[Token]) -> list[Token]:
+    """ "We're" and "We’re" align: a word with an apostrophe counts as its parts (same offsets)."""
+    out: list[Token] = []
+    for token in tokens:
+        lower = token.lower.replace("\u2019", "'")
+        if "'" in lower.strip("'") and not lower.endswith("n't"):
+            for part in filter(None, lower.split("'")):
+                out.append(Token(token.text, part, part, token.start, token.end))
+        else:
+            out.append(token)
+    return out
+
+
+def _blocks(a: Sequence[Token], b: Sequence[Token]) -> tuple[list[Block], int]:
+    """The differing blocks of the two token lists and how many tokens align."""
+    words_a = [t.lower for t in a]
+    words_b = [t.lower for t in b]
+    blocks: list[Block] = []
+    aligned = 0
+    pending_a: list[Token] = []
+    pending_b: list[Token] = []
+    start_a = start_b = 0
+    for op in Indel.opcodes(words_a, words_b):
+        if op.tag == "equal":
+            if pending_a or pending_b:
+                blocks.append(Block(tuple(pending_a), tuple(pending_b), start_a, start_b))
+                pending_a, pending_b = [], []
+            aligned += op.src_end - op.src_start
+            start_a, start_b = op.src_end, op.dest_end
+        else:
+            pending_a += a[op.src_start : op.src_end]
+            pending_b += b[op.dest_start : op.dest_end]
+    if pending_a or pending_b:
+        blocks.append(Block(tuple(pending_a), tuple(pending_b), start_a, start_b))
+    return blocks, aligned
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    return [t.lower.strip(".'\u2019\"") for t in tokens if any(c.isalnum() for c in t.lower)]
+
+
+def _kind(
+    block: Block, at_edge: bool, speakers: tuple[bool, bool] = (False, False)
+) -> ReasonCode | str | None:
+    """What a differing block changes: a reason code, ``benign``, or None (some other change)."""
+    left, right = _words(block.a), _words(block.b)
+    if not left and not right:
+        return "benign"  # punctuation only
+    if at_edge and (not left or not right):
+        return "benign"  # one rendering trims the sentence at an end
+    if set(left) <= _BENIGN and set(right) <= _BENIGN:
+        titles_a = {w for w in left if w in _TITLES_OF_PEOPLE}
+        titles_b = {w for w in right if w in _TITLES_OF_PEOPLE}
+        if titles_a and titles_b and titles_a != titles_b:
+            return "attribution"  # "Mr. Clinton" / "Mrs. Clinton": another person
+        return "benign"
+    if len(left) > _MAX_BLOCK or len(right) > _MAX_BLOCK:
+        return None
+    negators_a = [w for w in left if w in _NEGATORS or w.endswith("n't")]
+    negators_b = [w for w in right if w in _NEGATORS or w.endswith("n't")]
+    rest_a = {
+        word_stem(w) for w in left if w not in _NEGATORS and w not in _AUXILIARIES and not w.endswith("n't")
+    }
+    rest_b = {
+        word_stem(w) for w in right if w not in _NEGATORS and w not in _AUXILIARIES and not w.endswith("n't")
+    }
+    if bool(negators_a) != bool(negators_b) and rest_a == rest_b:
+        return "negation"  # "passed" / "did not pass", "is" / "is not"
+    if len(left) == len(right) == 1 and _prefix_opposites(left[0], right[0]):
+        return "antonym"  # "consistent" / "inconsistent", "agree" / "disagree"
+    for wa in left:
+        senses = dict(ANTONYMS.get(wa, ()))
+        for wb in right:
+            if any(concept in senses and senses[concept] != side for concept, side in ANTONYMS.get(wb, ())):
+                # "did not refuse" / "agreed": the negation cancels the opposite word.
+                return "benign" if bool(negators_a) != bool(negators_b) else "antonym"
+    numbers_a = [w for w in left if _NUMBER.match(w) or w in _ORDINALS]
+    numbers_b = [w for w in right if _NUMBER.match(w) or w in _ORDINALS]
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        years = all(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in numbers_a + numbers_b)
+        return "time" if years else "quantity"
+    if {w for w in left if w in _TIME_WORDS} and {w for w in right if w in _TIME_WORDS} and left != right:
+        return "time"
+    if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
+        return "modality" if _completion_against_plan(left, right) else None
+    if all(speakers):
+        return "attribution"  # another speaker named for the same words
+    return None
+
+
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _prefix_opposites(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
+def _completion_against_plan(left: Sequence[str], right: Sequence[str]) -> bool:
+    planned_a = any(w in _MODALITY for w in left)
+    planned_b = any(w in _MODALITY for w in right)
+    plain = right if planned_a else left
+    return planned_a != planned_b and any(w.endswith("ed") or w in ("won", "lost", "made") for w in plain)
+
+
+def _in_spans(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the tokens sit inside the claim's attribution (the speaker's name or the cue)."""
+    return bool(tokens) and any(start <= tokens[0].start and tokens[-1].end <= end for start, end in spans)
+
+
+def _inside(span_start: int, span_end: int, tokens: Sequence[Token]) -> bool:
+    return bool(tokens) and span_start < tokens[-1].end and tokens[0].start < span_end
+
+
+def _compatible(reason: str, block: Block, a: ClaimView, b: ClaimView) -> bool:
+    """Figures that agree within rounding, or two writings of one date, as extraction read them."""
+    if reason == "quantity":
+        in_a = [q for q in a.quantities if _inside(q.start, q.end, block.a)]
+        in_b = [q for q in b.quantities if _inside(q.start, q.end, block.b)]
+        return bool(in_a and in_b) and all(quantities_compatible(x, y) for x in in_a for y in in_b)
+    return bool(_dates(a, block.a) & _dates(b, block.b))
+
+
+def _dates(view: ClaimView, tokens: Sequence[Token]) -> set[dt.date]:
+    times: list[TimeRef] = [t for p in view.claim.propositions for t in p.times] or (
+        [view.claim.time] if view.claim.time else []
+    )
+    return {t.date for t in times if t.date and _inside(t.start, t.end, tokens)}
+
+
+def minimal_difference(a: ClaimView, b: ClaimView) -> Finding | None:
+    """The one conflicting slot between two renderings of one sentence, or None.
+
+    None when the claims are not one sentence rendered twice (too few aligned words, or a change
+    that is neither benign nor a typed conflict), or when nothing but benign blocks differ.
+    """
+    tokens_a, tokens_b = _split_contractions(a.tokens), _split_contractions(b.tokens)
+    shorter = min(len(tokens_a), len(tokens_b))
+    if shorter < 3:
+        return None
+    blocks, aligned = _blocks(tokens_a, tokens_b)
+    if aligned / shorter < MIN_ALIGNED:
+        return None
+    conflicts: list[tuple[ReasonCode, Block]] = []
+    for block in blocks:
+        at_edge = (block.at_a == 0 and block.at_b == 0) or (
+            block.at_a + len(block.a) == len(tokens_a) and block.at_b + len(block.b) == len(tokens_b)
+        )
+        speakers = (_in_spans(block.a, a.attribution), _in_spans(block.b, b.attribution))
+        kind = _kind(block, at_edge, speakers)
+        if kind is None:
+            return None
+        if kind != "benign":
+            conflicts.append((kind, block))  # type: ignore[arg-type]
+    if len(conflicts) != 1:
+        return None
+    reason, block = conflicts[0]
+    if reason in ("quantity", "time") and _compatible(reason, block, a, b):
+        return None
+    evidence = []
+    for side, view, differing, at in (("a", a, block.a, block.at_a), ("b", b, block.b, block.at_b)):
+        # Nothing on this side where the other has words ("is" / "is not"): the word it bears on.
+        own = tokens_a if side == "a" else tokens_b
+        span = differing or tuple(own[max(0, at - 1) : at] or own[at : at + 1])
+        evidence.append(evidence_at(side, view, span[0].start, span[-1].end, reason))
+    return Finding(reason, tuple(evidence), strength={"decisive": 1.0, "minimal": 1.0})
