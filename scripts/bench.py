@@ -1,4 +1,5 @@
-"""`make bench`: throughput figures (extraction alone, and ingest + matching through the use cases)."""
+"""`make bench`: speed figures (cold start, extraction, the judgement layer's pairs/check/compare, and
+ingest + matching through the use cases)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ def main() -> int:
     )
     args = parser.parse_args()
     status = 0
-    for script in ("bench_coldstart.py", "bench_extract.py", "bench_pipeline.py"):
+    for script in ("bench_coldstart.py", "bench_extract.py", "bench_judgements.py", "bench_pipeline.py"):
         print(f"\n## {script}\n", flush=True)
-        status |= subprocess.call([sys.executable, str(HERE / script), "--data", args.data])
+        module = f"scripts.{script.removesuffix('.py')}"
+        status |= subprocess.call([sys.executable, "-m", module, "--data", args.data], cwd=HERE.parent)
     return status
 
 

@@ -188,7 +188,7 @@ def evaluate_emergent(data: Path, model: Model | None = None) -> dict[str, float
     reads = [read_article(p.a, p.b, base) for p in pairs]
     rows = []
     for article in reads:
-        best = max(article, key=lambda r: r.weight * r.relevance, default=None)
+        best = max(article.reads, key=lambda r: r.weight * r.relevance, default=None)
         rows.append(best.stance if best else {})
     x = matrix(rows, STANCE_FEATURES)
     predicted: list[str] = [""] * len(pairs)

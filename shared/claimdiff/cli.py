@@ -101,9 +101,22 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "text"), default="text")
     extract.set_defaults(run=_run_extract)
 
-    compare = commands.add_parser("compare", help="compare the claims of two article files")
-    compare.add_argument("file_a", type=Path, metavar="FILE_A")
-    compare.add_argument("file_b", type=Path, metavar="FILE_B")
+    compare = commands.add_parser(
+        "compare",
+        help="compare the claims of two article files, or of many article pairs (--pairs)",
+        description="compare FILE_A FILE_B: the relations between two articles' claims. "
+        'compare --pairs [FILE|-]: in {"id", "a": article, "b": article} per line, article '
+        '{"outlet", "title", "body", "published_at"}; out {"id", "relations": [...]} per line, same order.',
+    )
+    compare.add_argument("file_a", type=Path, metavar="FILE_A", nargs="?")
+    compare.add_argument("file_b", type=Path, metavar="FILE_B", nargs="?")
+    compare.add_argument(
+        "--pairs",
+        nargs="?",
+        const="-",
+        metavar="FILE|-",
+        help="batch: article pairs as JSON lines (default stdin)",
+    )
     compare.add_argument("--format", choices=("json", "text"), default="text")
     compare.add_argument("--all", action="store_true", help="also list 'related' pairs (text format)")
     compare.set_defaults(run=_run_compare)
@@ -204,20 +217,25 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- extraction and comparison
 def _read_article(path: Path, outlet: str, published_at: dt.date | None) -> tuple[Any, list[Any]]:
-    from claimdiff.config import settings  # noqa: PLC0415
-    from claimdiff.documents import parse_document  # noqa: PLC0415
     from claimdiff.errors import RejectedInputError  # noqa: PLC0415
-    from claimdiff.ingest import article_claims, article_identity  # noqa: PLC0415
-    from claimdiff.models import Article  # noqa: PLC0415
 
     if not path.is_file():
         raise SystemExit(f"claimdiff: no such file: {path}")
-    body = path.read_bytes()
     try:
-        document = parse_document(body, path.name, max_bytes=max(len(body), 1))
+        return _article(path.read_bytes(), path.name, outlet, published_at)
     except RejectedInputError as error:
         raise SystemExit(f"claimdiff: {path}: {error.reason}") from None
-    article_id, _ = article_identity(f"articles/{outlet}/{path.name}")
+
+
+def _article(body: bytes, name: str, outlet: str, published_at: dt.date | None) -> tuple[Any, list[Any]]:
+    """An uploaded body read as ingest reads it: the article and its claims."""
+    from claimdiff.config import settings  # noqa: PLC0415
+    from claimdiff.documents import parse_document  # noqa: PLC0415
+    from claimdiff.ingest import article_claims, article_identity  # noqa: PLC0415
+    from claimdiff.models import Article  # noqa: PLC0415
+
+    document = parse_document(body, name, max_bytes=max(len(body), 1))
+    article_id, _ = article_identity(f"articles/{outlet}/{name}")
     article = Article(
         id=article_id,
         outlet=outlet,
@@ -247,35 +265,70 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_compare(args: argparse.Namespace) -> int:
-    from claimdiff.match import compare_many  # noqa: PLC0415
+def _relation_records(relations: Iterable[tuple[Any, Any, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "relation": comparison.relation,
+            "confidence": round(comparison.confidence, 4),
+            "reasons": comparison.reasons,
+            "a": a.model_dump(mode="json", exclude_none=True),
+            "b": b.model_dump(mode="json", exclude_none=True),
+        }
+        for a, b, comparison in relations
+    ]
 
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from claimdiff.match import relate_articles  # noqa: PLC0415
+
+    if args.pairs is not None:
+        return _run_compare_pairs(args.pairs)
+    if args.file_a is None or args.file_b is None:
+        raise SystemExit("claimdiff compare: give FILE_A and FILE_B, or --pairs [FILE|-]")
     _, claims_a = _read_article(args.file_a, args.file_a.parent.name or "a", None)
     _, claims_b = _read_article(args.file_b, args.file_b.parent.name or "b", None)
-    relations = []
-    for claim in claims_a:
-        for other, comparison in zip(claims_b, compare_many(claim, claims_b), strict=True):
-            if comparison.relation != "unrelated":
-                relations.append((claim, other, comparison))
+    relations = relate_articles(claims_a, claims_b)
     if args.format == "json":
-        payload = {
-            "relations": [
-                {
-                    "relation": comparison.relation,
-                    "confidence": round(comparison.confidence, 4),
-                    "reasons": comparison.reasons,
-                    "a": a.model_dump(mode="json", exclude_none=True),
-                    "b": b.model_dump(mode="json", exclude_none=True),
-                }
-                for a, b, comparison in relations
-            ]
-        }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({"relations": _relation_records(relations)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         from claimdiff.report import comparison_lines  # noqa: PLC0415
 
         print(comparison_lines(relations, include_related=args.all))
+    return 0
+
+
+def _pair_article(record: dict[str, Any], side: str, number: int) -> list[Any]:
+    from claimdiff.errors import RejectedInputError  # noqa: PLC0415
+
+    article = record.get(side)
+    if not isinstance(article, dict):
+        raise SystemExit(f"claimdiff: line {number}: field {side!r} must be an article object")
+    outlet = article.get("outlet") or side
+    if not isinstance(outlet, str):
+        raise SystemExit(f"claimdiff: line {number}: {side}.outlet must be a string")
+    upload = {
+        key: article.get(key) for key in ("title", "body", "published_at") if article.get(key) is not None
+    }
+    try:
+        _, claims = _article(json.dumps(upload).encode(), f"{side}.json", outlet, None)
+    except RejectedInputError as error:
+        raise SystemExit(f"claimdiff: line {number}: article {side!r}: {error.reason}") from None
+    return claims
+
+
+def _run_compare_pairs(source: str) -> int:
+    from claimdiff.match import relate_articles  # noqa: PLC0415
+
+    _write_lines(
+        {
+            "id": record.get("id"),
+            "relations": _relation_records(
+                relate_articles(_pair_article(record, "a", n), _pair_article(record, "b", n))
+            ),
+        }
+        for n, record in _json_lines(source)
+    )
     return 0
 
 

@@ -77,6 +77,42 @@ def test_compare_contract(capsys: pytest.CaptureFixture[str]) -> None:
         assert relation["a"]["outlet"] == "wire-a" and relation["b"]["outlet"] == "daily-b"
 
 
+def test_compare_pairs_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    a = {
+        "outlet": "wire-a",
+        "title": "Budget vote",
+        "body": "The city council passed the budget on Monday.\n\nThe mayor praised the vote.",
+        "published_at": "2024-03-05",
+    }
+    b = {
+        "outlet": "daily-b",
+        "title": "Council vote",
+        "body": "The city council did not pass the budget on Monday.\n\nResidents protested outside.",
+        "published_at": "2024-03-05",
+    }
+    unrelated = {"outlet": "radio-f", "title": "Weather", "body": "Snow fell across the valley overnight."}
+    source = tmp_path / "articles.jsonl"
+    lines = [{"id": "p1", "a": a, "b": b}, {"id": 2, "a": a, "b": unrelated}]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+
+    out = [json.loads(line) for line in run(capsys, "compare", "--pairs", str(source)).splitlines()]
+
+    assert [record["id"] for record in out] == ["p1", 2]
+    assert set(out[0]) == {"id", "relations"}
+    (flag,) = [r for r in out[0]["relations"] if r["relation"] == "contradiction"]
+    assert flag["reasons"] == ["negation"]
+    assert (flag["a"]["outlet"], flag["b"]["outlet"]) == ("wire-a", "daily-b")
+    assert "did not pass" in flag["b"]["text"]
+    assert out[1]["relations"] == []
+
+
+def test_compare_pairs_says_which_line_is_bad(tmp_path: Path) -> None:
+    source = tmp_path / "articles.jsonl"
+    source.write_text('{"id": 1, "a": {"body": "A sentence here."}, "b": "not an article"}\n')
+    with pytest.raises(SystemExit, match="line 1: field 'b' must be an article object"):
+        main(["compare", "--pairs", str(source)])
+
+
 def test_bad_batch_input_says_which_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = tmp_path / "pairs.jsonl"
     source.write_text('{"id": 1, "a": "x", "b": "y"}\n{"id": 2, "a": 5, "b": "y"}\n')

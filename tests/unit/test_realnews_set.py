@@ -31,13 +31,13 @@ def test_pairs_and_checks_are_labelled_and_split_by_event() -> None:
     assert len({c["id"] for c in CHECKS}) == len(CHECKS)
     for pair in PAIRS:
         assert pair["label"] in PAIR_LABELS and pair["kind"] and pair["reason"]
-        assert SPAN_KEYS <= set(pair["a"]) and SPAN_KEYS <= set(pair["b"])
+        assert set(pair["a"]) >= SPAN_KEYS and set(pair["b"]) >= SPAN_KEYS
         assert pair["a"]["article"].split(":")[0] == pair["event"] == pair["b"]["article"].split(":")[0]
         assert pair["a"]["article"].split(":")[1] != pair["b"]["article"].split(":")[1], "two outlets"
         assert pair["split"] == split_of(pair["event"])
     for item in CHECKS:
         assert item["label"] in CHECK_LABELS and item["kind"] and item["reason"]
-        assert SPAN_KEYS <= set(item["claim"])
+        assert set(item["claim"]) >= SPAN_KEYS
         assert item["split"] == split_of(item["event"])
 
 

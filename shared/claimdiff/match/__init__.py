@@ -9,6 +9,8 @@ Public API (a contract used by the match use case, the API and the batch command
   ``negation``, ``antonym``, ``quantity``, ``modality``, ``attribution``, ``time`` with evidence spans
   on both sides), ``related`` or ``unrelated``; ``confidence`` grows with how closely the claims match.
 - ``compare_many(claim: Claim, candidates: Sequence[Claim]) -> list[Comparison]`` (vectorised, same order)
+- ``relate_articles(claims_a, claims_b) -> list[(Claim, Claim, Comparison)]``: two articles' related,
+  equivalent and contradicting pairs (only pairs that share a blocking key or read alike are compared)
 - ``check(claim: str, article_text: str) -> Verdict``
 - ``pairs_record(id, a, b) -> dict`` and ``check_record(id, claim, article) -> dict``: one output line
   of ``claimdiff pairs`` / ``claimdiff check`` (formats in DESIGN.md).
@@ -23,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimdiff.extract import analyse_sentence
+from claimdiff.match.articles import relate_articles
 from claimdiff.match.check import check
 from claimdiff.match.engine import compare, compare_many
 from claimdiff.match.keys import MAX_KEYS, blocking_keys
@@ -35,6 +38,7 @@ __all__ = [
     "compare",
     "compare_many",
     "pairs_record",
+    "relate_articles",
 ]
 
 

@@ -64,7 +64,7 @@ _NEGATORS = NEGATION_WORDS | frozenset(["n't", "didn't", "doesn't", "don't", "is
 _AUXILIARIES = frozenset(
     ["do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would"]
 )
-_NUMBER = re.compile(r"^\$?\d[\d,.]*%?$")
+_NUMBER = re.compile(r"^\$?\d[\d,.]*(?:%|st|nd|rd|th|s)?$")
 _ORDINALS = frozenset(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )

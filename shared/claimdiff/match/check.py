@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claimdiff.extract import analyse_sentence
+from rapidfuzz import fuzz
+
+from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match.engine import decide
 from claimdiff.match.features import ClaimView, features_many, view
 from claimdiff.match.lexicon import REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
-from claimdiff.models import CheckEvidence, Comparison, Verdict, VerdictKind
+from claimdiff.match.propositions import asserted_by, speaks_as
+from claimdiff.match.signals import content_stems
+from claimdiff.models import CheckEvidence, Comparison, RelationKind, Verdict, VerdictKind
+from claimdiff.text import matching_key
 from claimdiff.text import sentences as split_sentences
 
 _HEADLINE_WEIGHT = 1.5
 _LEAD_WEIGHT = 1.2
 _LEAD_SENTENCES = 3
 _MAX_EVIDENCE = 3
+# Sentences given the full comparison: the headline and the ones most like the claim.
+_MAX_COMPARED = 4
+_HEADLINE_ONLY = 2  # sentences: a headline with a standfirst is no body to read a topic from
 VERDICTS: tuple[VerdictKind, ...] = ("supports", "contradicts", "discusses")
 
 STANCE_FEATURES: tuple[str, ...] = (
@@ -96,58 +105,155 @@ class Read:
     relevance: float
     comparison: Comparison
     stance: dict[str, float]
+    same_voice: bool = True  # the sentence asserts what it says in the claim's voice (not someone's quote)
 
 
-def read_article(claim: str, article_text: str, model: Model) -> list[Read]:
-    """Every sentence of the article read against the claim (relevance, relation, stance features)."""
-    parts = sentences(article_text)
-    if not parts or not claim.strip():
-        return []
-    query = view(analyse_sentence(claim))
-    views = [view(analyse_sentence(part.text)) for part in parts]
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An article read against a claim: its most relevant sentences and how much of the claim's topic
+    the whole article covers."""
+
+    reads: list[Read]
+    topical: float
+    body: bool = True  # an article with a body, not a lone headline: its topic can be read from it
+
+
+def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Model) -> float:
+    """The IDF-weighted share of the claim's content words that the whole article uses (0..1).
+
+    Relatedness comes from the article's body, not from its best sentence: a claim about another event
+    shares few rare words with any part of it.
+    """
+    words = set(query.content)
+    total = sum(model.idf.weight(w) for w in words)
+    return sum(model.idf.weight(w) for w in words & article_words) / total if total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """An article read once, whatever number of claims is checked against it."""
+
+    sentences: tuple[Sentence, ...]
+    views: tuple[ClaimView, ...]
+    keys: tuple[str, ...]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=64)
+def _read_once(article_text: str) -> _Article:
+    """The article's sentences as claims (extraction in context, speakers carried across sentences;
+    each sentence alone for a single line, a headline), their views and the article's words."""
+    claims = (
+        extract_claims(article_text, article_id="article", outlet="article")
+        if "\n" in article_text.strip()
+        else []
+    )
+    if claims:
+        parts = [(Sentence(c.text, c.start, c.end), c) for c in claims]
+    else:
+        parts = [(part, analyse_sentence(part.text, outlet="article")) for part in sentences(article_text)]
+    return _Article(
+        sentences=tuple(part for part, _ in parts),
+        views=tuple(view(claim) for _, claim in parts),
+        keys=tuple(matching_key(part.text) for part, _ in parts),
+        words=frozenset(content_stems(article_text)),
+    )
+
+
+def read_article(claim: str, article_text: str, model: Model) -> Reading:
+    """The article's sentences most like the claim, each compared with it (relation, stance features).
+
+    A cheap fuzzy score over every sentence keeps the few worth the full comparison.
+    """
+    article = _read_once(article_text) if claim.strip() else None
+    if article is None or not article.sentences:
+        return Reading([], 0.0)
+    query = view(analyse_sentence(claim, outlet="claim"))
+    scores = [fuzz.token_set_ratio(query.key, key) for key in article.keys]
+    kept = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:_MAX_COMPARED]
+    kept = sorted(set(kept) | {0})
+    views = [article.views[i] for i in kept]
     reads: list[Read] = []
-    for index, (part, other, (values, found)) in enumerate(
-        zip(parts, views, features_many(query, views, model.idf), strict=True)
+    for index, other, (values, found) in zip(
+        kept, views, features_many(query, views, model.idf), strict=True
     ):
         comparison = decide(query, other, values, found, model)
         # A sentence that shares no content word and no entity with the claim is not about it.
         shares = values["content_jaccard"] > 0 or bool(query.entity_ids & other.entity_ids)
         relevance = model.heads["similarity"].probability(values) if shares else 0.0
         weight = _HEADLINE_WEIGHT if index == 0 else _LEAD_WEIGHT if index < _LEAD_SENTENCES else 1.0
-        reads.append(
-            Read(
-                part,
-                weight,
-                relevance,
-                comparison,
-                stance_features(query, other, values, relevance, comparison),
-            )
-        )
-    return reads
+        # The sentence asserts it (not hedged, asked or someone's opinion) in the claim's voice or its own.
+        same_voice = asserted_by(other) in (speaks_as(query), "outlet")
+        stance = stance_features(query, other, values, relevance, comparison)
+        reads.append(Read(article.sentences[index], weight, relevance, comparison, stance, same_voice))
+    body = len(article.sentences) > _HEADLINE_ONLY
+    return Reading(reads, topical_overlap(query, article.words, model), body=body)
 
 
-def verdict_from_reads(reads: Sequence[Read], model: Model) -> Verdict:
-    """Weigh the most relevant sentences' stances into one verdict with its evidence."""
-    relevant_floor = model.thresholds["check_relevant"]
-    ranked = sorted(reads, key=lambda r: r.weight * r.relevance, reverse=True)
-    chosen_reads = [r for r in ranked[:_MAX_EVIDENCE] if r.relevance >= relevant_floor]
-    if not chosen_reads:
+def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
+    """One verdict with its evidence; the verdict and the evidence's relations never disagree.
+
+    - a sentence the article asserts that conflicts with the claim (``compare``: contradiction) ->
+      ``contradicts``;
+    - a sentence that states the claim in the claim's voice -> ``supports``; the claim only as
+      someone's statement -> ``discusses``;
+    - otherwise the stance head weighs the most relevant sentences (supports or discusses: it never
+      contradicts without a conflicting sentence);
+    - no relevant sentence: ``discusses`` when the article covers the claim's topic, else ``unrelated``.
+    """
+    limits = model.thresholds
+    reads = reading.reads
+    if reading.body and reading.topical < limits.get("check_topical", 0.0):
         best = max((r.relevance for r in reads), default=0.0)
-        return Verdict(verdict="unrelated", confidence=round(1.0 - best, 4))
+        return Verdict(verdict="unrelated", confidence=round(1.0 - max(best, reading.topical), 4))
+    ranked = sorted(reads, key=lambda r: r.weight * r.relevance, reverse=True)
+    relevant = [r for r in ranked if r.relevance >= limits["check_relevant"]]
+    conflicting = [r for r in relevant if r.comparison.relation == "contradiction"]
+    if conflicting:
+        return _verdict("contradicts", max(r.comparison.confidence for r in conflicting), conflicting)
+    equal = [r for r in relevant if r.comparison.relation == "equivalent"]
+    if equal:
+        plain = [r for r in equal if r.same_voice]
+        if plain:
+            return _verdict("supports", max(r.comparison.confidence for r in plain), plain)
+        return _verdict("discusses", max(r.comparison.confidence for r in equal), equal)
+    chosen = relevant[:_MAX_EVIDENCE]
+    if not chosen:
+        return _verdict("discusses", reading.topical, [])  # the article is on the topic, not on the claim
     head = model.heads["stance"]
     totals = dict.fromkeys(VERDICTS, 0.0)
-    for read in chosen_reads:
+    for read in chosen:
         for label, p in head.distribution(read.stance).items():
             totals[label] += read.weight * read.relevance * p  # type: ignore[index]
+    refuting = [r for r in chosen if r.stance["refuting_words"] or r.stance["negation_mismatch"]]
+    if not refuting:
+        totals["contradicts"] = 0.0  # no sentence conflicts with or refutes the claim
     mass = sum(totals.values()) or 1.0
     verdict = max(VERDICTS, key=lambda label: totals[label])
+    if verdict == "contradicts":
+        # The sentences that refute the claim ("a hoax", "denied") are the evidence, and say so.
+        return _verdict(verdict, totals[verdict] / mass, refuting, relation="contradiction")
+    return _verdict(verdict, totals[verdict] / mass, chosen)
+
+
+def _verdict(
+    verdict: VerdictKind, confidence: float, reads: Sequence[Read], *, relation: RelationKind | None = None
+) -> Verdict:
     evidence = [
         CheckEvidence(
-            text=r.sentence.text, start=r.sentence.start, end=r.sentence.end, relation=r.comparison.relation
+            text=r.sentence.text,
+            start=r.sentence.start,
+            end=r.sentence.end,
+            relation=relation or _shown_relation(verdict, r.comparison.relation),
         )
-        for r in chosen_reads
+        for r in reads[:_MAX_EVIDENCE]
     ]
-    return Verdict(verdict=verdict, confidence=round(totals[verdict] / mass, 4), evidence=evidence)
+    return Verdict(verdict=verdict, confidence=round(min(1.0, max(0.0, confidence)), 4), evidence=evidence)
+
+
+def _shown_relation(verdict: VerdictKind, relation: RelationKind) -> RelationKind:
+    """A sentence's relation as evidence: never a contradiction under a verdict that is not one."""
+    return "related" if relation == "contradiction" and verdict != "contradicts" else relation
 
 
 def check(claim: str, article_text: str, *, model: Model | None = None) -> Verdict:
@@ -163,7 +269,7 @@ def verdict_of(distribution: dict[str, float]) -> VerdictKind:
 
 def stance_rows(claim: str, article_text: str, model: Model) -> Sequence[dict[str, float]]:
     """The stance features of the article's most relevant sentence (what fitting learns from)."""
-    reads = read_article(claim, article_text, model)
+    reads = read_article(claim, article_text, model).reads
     if not reads:
         return []
     best = max(reads, key=lambda r: r.weight * r.relevance)

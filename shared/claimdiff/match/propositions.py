@@ -222,7 +222,7 @@ def _complement_antonyms(
     return None
 
 
-def _asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bool = False) -> str | None:
+def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bool = False) -> str | None:
     """Who asserts the claim (or the clause at offset ``at``) as fact: ``outlet`` for the outlet's own
     voice, the speaker's id for a quote or reported statement; None when hedged, conditional, asked
     or an opinion. A hedge in another clause ("is expected to travel to repair a station that
@@ -263,6 +263,14 @@ def _hedged_clause(view: ClaimView, clause: Proposition | None) -> bool:
     return any(clause.start <= start < clause.end for start, _ in view.hedges)
 
 
+def speaks_as(view: ClaimView) -> str:
+    """Whose voice a claim is in: ``outlet``, a speaker's id, or ``unknown-quote``."""
+    speaker = view.claim.speaker
+    if speaker is None or speaker.kind == "outlet":
+        return _UNKNOWN_QUOTE if quoted_share(view.claim.text) >= _MOSTLY_QUOTED else "outlet"
+    return speaker.id
+
+
 def quoted_share(text: str) -> float:
     """How much of a text sits inside quotation marks (an unclosed quote runs to the end)."""
     inside, opened_at, total = 0, None, len(text) or 1
@@ -297,8 +305,8 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
         return not _two_named_people(a.claim, b.claim)
     at = {e.side: e.start for e in finding.evidence}
     # "close to reaching" is a hedge, and it is the very slot a modality conflict is about.
-    by_a = _asserted_by(a, at.get("a"), hedge_is_the_slot=reason == "modality")
-    by_b = _asserted_by(b, at.get("b"), hedge_is_the_slot=reason == "modality")
+    by_a = asserted_by(a, at.get("a"), hedge_is_the_slot=reason == "modality")
+    by_b = asserted_by(b, at.get("b"), hedge_is_the_slot=reason == "modality")
     if by_a is None or by_b is None:
         return False
     if by_a == by_b:
