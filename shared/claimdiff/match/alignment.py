@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible
+from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
 from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS, word_stem
 from claimdiff.match.signals import Token
 from claimdiff.models import ReasonCode, TimeRef
@@ -175,12 +175,18 @@ def _words(tokens: Sequence[Token]) -> list[str]:
 
 
 def _kind(
-    block: Block, at_edge: bool, speakers: tuple[bool, bool] = (False, False)
+    block: Block, at_edge: bool, speakers: tuple[bool, bool] = (False, False), same_speaker: bool = False
 ) -> ReasonCode | str | None:
-    """What a differing block changes: a reason code, ``benign``, or None (some other change)."""
+    """What a differing block changes: a reason code, ``benign``, or None (some other change).
+
+    ``speakers``: whether each side's words sit in its claim's attribution ("the attorney said" /
+    "Mr. Goelman added"); ``same_speaker``: whether extraction resolved both to one person.
+    """
     left, right = _words(block.a), _words(block.b)
     if not left and not right:
         return "benign"  # punctuation only
+    if all(speakers):
+        return "benign" if same_speaker else "attribution"
     if at_edge and (not left or not right):
         return "benign"  # one rendering trims the sentence at an end
     if set(left) <= _BENIGN and set(right) <= _BENIGN:
@@ -218,8 +224,6 @@ def _kind(
         return "time"
     if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
         return "modality" if _completion_against_plan(left, right) else None
-    if all(speakers):
-        return "attribution"  # another speaker named for the same words
     return None
 
 
@@ -238,9 +242,22 @@ def _completion_against_plan(left: Sequence[str], right: Sequence[str]) -> bool:
     return planned_a != planned_b and any(w.endswith("ed") or w in ("won", "lost", "made") for w in plain)
 
 
-def _in_spans(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether the tokens sit inside the claim's attribution (the speaker's name or the cue)."""
-    return bool(tokens) and any(start <= tokens[0].start and tokens[-1].end <= end for start, end in spans)
+def _in_attribution(tokens: Sequence[Token], view: ClaimView) -> bool:
+    """Whether the tokens sit in the claim's attribution: from the speaker's name to the cue, with a
+    determiner or title before it ("the attorney said", "Mr. Goelman added")."""
+    if not tokens or not view.attribution:
+        return False
+    start = min(s for s, _ in view.attribution)
+    end = max(e for _, e in view.attribution)
+    lead = view.claim.text[max(0, start - 5) : start].lower()
+    if lead.rstrip().endswith(("the", "mr.", "ms.", "mrs.", "dr.")):
+        start = max(0, start - 5)
+    return start <= tokens[0].start and tokens[-1].end <= end
+
+
+def _same_speaker(a: ClaimView, b: ClaimView) -> bool:
+    sa, sb = a.claim.speaker, b.claim.speaker
+    return sa is not None and sb is not None and (sa.id == sb.id or same_person(sa.name, sb.name))
 
 
 def _inside(span_start: int, span_end: int, tokens: Sequence[Token]) -> bool:
@@ -277,12 +294,13 @@ def minimal_difference(a: ClaimView, b: ClaimView) -> Finding | None:
     if aligned / shorter < MIN_ALIGNED:
         return None
     conflicts: list[tuple[ReasonCode, Block]] = []
+    same_speaker = _same_speaker(a, b)
     for block in blocks:
         at_edge = (block.at_a == 0 and block.at_b == 0) or (
             block.at_a + len(block.a) == len(tokens_a) and block.at_b + len(block.b) == len(tokens_b)
         )
-        speakers = (_in_spans(block.a, a.attribution), _in_spans(block.b, b.attribution))
-        kind = _kind(block, at_edge, speakers)
+        speakers = (_in_attribution(block.a, a), _in_attribution(block.b, b))
+        kind = _kind(block, at_edge, speakers, same_speaker)
         if kind is None:
             return None
         if kind != "benign":
