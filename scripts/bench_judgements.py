@@ -97,7 +97,9 @@ def _line(name: str, value: float | None, unit: str, target: float, higher_is_be
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the three speed figures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--pairs", type=int, default=2000, help="sentence pairs to time (default 2000)")
     parser.add_argument("--events", type=int, default=30, help="article pairs to time (default 30)")
@@ -118,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_line("check", figures["checks_per_second"], "checks/s", TARGETS["checks_per_second"], True))
     print(_line("compare two articles", figures["compare_ms"], "CPU ms", TARGETS["compare_ms"], False))
     if words:
-        print(f"(compare: median of {args.events} BASIL event pairs, {words} words per article, extraction included)")
+        print(
+            f"(compare: median of {args.events} BASIL event pairs, {words} words per article, extraction included)"
+        )
     return 0
 
 
