@@ -64,7 +64,7 @@ _NEGATORS = NEGATION_WORDS | frozenset(["n't", "didn't", "doesn't", "don't", "is
 _AUXILIARIES = frozenset(
     ["do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would"]
 )
-_NUMBER = re.compile(r"^\$?\d[\d,.]*(?:%|st|nd|rd|th|s)?$")
+_NUMBER = re.compile(r"^\$?\d[\d,.]*(?:[-\u2013]\d[\d,.]*)?(?:%|st|nd|rd|th|s)?$")  # "97-1" is a vote
 _ORDINALS = frozenset(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match.engine import decide
 from claimdiff.match.features import ClaimView, features_many, view
-from claimdiff.match.lexicon import REFUTING_WORDS, REPORTING_WORDS
+from claimdiff.match.lexicon import NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import asserted_by, speaks_as
 from claimdiff.match.signals import content_stems
@@ -30,7 +30,16 @@ _LEAD_SENTENCES = 3
 _MAX_EVIDENCE = 3
 # Sentences given the full comparison: the headline and the ones most like the claim.
 _MAX_COMPARED = 4
-_HEADLINE_ONLY = 2  # sentences: a headline with a standfirst is no body to read a topic from
+_HEADLINE_ONLY = 2
+# Words that call a claim false ("a hoax", "denied"), not plain negation: only these let the stance head
+# contradict a claim that no sentence conflicts with.
+_REFUTATION_CUES = (
+    REFUTING_WORDS
+    - NEGATION_WORDS
+    - frozenset(
+        ["isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't"]
+    )
+)  # sentences: a headline with a standfirst is no body to read a topic from
 VERDICTS: tuple[VerdictKind, ...] = ("supports", "contradicts", "discusses")
 
 STANCE_FEATURES: tuple[str, ...] = (
@@ -225,7 +234,10 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
     for read in chosen:
         for label, p in head.distribution(read.stance).items():
             totals[label] += read.weight * read.relevance * p  # type: ignore[index]
-    refuting = [r for r in chosen if r.stance["refuting_words"] or r.stance["negation_mismatch"]]
+    # In a headline, a negation answering the claim is its stance; in a body, negated sentences abound and
+    # only words that call the claim false count.
+    cues = _REFUTATION_CUES if reading.body else REFUTING_WORDS
+    refuting = [r for r in chosen if cues.intersection(r.sentence.text.lower().split())]
     if not refuting:
         totals["contradicts"] = 0.0  # no sentence conflicts with or refutes the claim
     mass = sum(totals.values()) or 1.0
