@@ -286,6 +286,8 @@ def minimal_difference(a: ClaimView, b: ClaimView) -> Finding | None:
     None when the claims are not one sentence rendered twice (too few aligned words, or a change
     that is neither benign nor a typed conflict), or when nothing but benign blocks differ.
     """
+    if len(set(a.stems) & set(b.stems)) < MIN_ALIGNED * min(len(set(a.stems)), len(set(b.stems))):
+        return None  # too few words in common to be one sentence: no alignment needed to say so
     tokens_a, tokens_b = _split_contractions(a.tokens), _split_contractions(b.tokens)
     shorter = min(len(tokens_a), len(tokens_b))
     if shorter < 3:

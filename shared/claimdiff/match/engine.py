@@ -59,6 +59,7 @@ class _Judged:
     p_contradiction: float
     slots: list[Finding]
     minimal: Finding | None
+    comparable: bool
 
 
 def _weighed(
@@ -79,7 +80,7 @@ def _weighed(
     """
     heads, limits = model.heads, model.thresholds
     weighed: dict[ReasonCode, tuple[Finding, float]] = {}
-    if comparable(a, b):
+    if pair.comparable:
         if pair.p_contradiction >= heads["contradiction"].threshold and learned_eligible(values, limits):
             sure = max(pair.p_contradiction, pair.similarity)
             weighed.update((f.reason, (f, sure)) for f in found if f.reason in _LEARNED_REASONS)
@@ -130,14 +131,16 @@ def decide(
         # The words' own finding of that kind, when there is one, has the fuller evidence spans.
         minimal = next((f for f in found if f.reason == minimal.reason), minimal)
         slots = [minimal, *(f for f in slots if f.reason != minimal.reason)]
-    pair = _Judged(similarity, subject, heads["contradiction"].probability(values), slots, minimal)
+    pair = _Judged(
+        similarity, subject, heads["contradiction"].probability(values), slots, minimal, comparable(a, b)
+    )
     weighed = _weighed(a, b, values, found, model=model, pair=pair)
     sure = max((s for _, s in weighed.values()), default=0.0)
     if weighed and sure >= limits.get("contradiction_floor", 0.0):
         return _comparison(a, b, "contradiction", sure, [f for f, _ in weighed.values()])
 
     conflicts = [*found, *(f for f in slots if f.reason not in {g.reason for g in found})]
-    blocked = bool(slots) or (bool(found) and comparable(a, b)) or equivalence_blocked(a, b)
+    blocked = bool(slots) or (bool(found) and pair.comparable) or equivalence_blocked(a, b)
     paraphrase = heads["paraphrase"].probability(values) >= heads["paraphrase"].threshold
     if paraphrase and not blocked:
         return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)

@@ -56,8 +56,7 @@ def comparable(a: ClaimView, b: ClaimView) -> bool:
     """
     if not a.claim.propositions or not b.claim.propositions:
         return True  # claims stored before propositions were read: judged by their words, as then
-    stems_a = {word_stem(t.lower) for t in a.tokens}
-    stems_b = {word_stem(t.lower) for t in b.tokens}
+    stems_a, stems_b = set(a.stems), set(b.stems)
     for pa, pb in clause_pairs(a.claim, b.claim):
         assert pa.predicate is not None and pb.predicate is not None
         if _participants_differ(pa, pb):
