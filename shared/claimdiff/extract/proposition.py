@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimdiff.extract.timeexpr import TIME_NAMES, WEEKDAYS
 from claimdiff.models import (
     AnchoredTime,
     Argument,
@@ -166,12 +167,8 @@ def _is_adverb(lower: str) -> bool:
 
 _THERE_BE = frozenset(words("is are was were 's"))
 _TIME_PREPOSITIONS = frozenset(words("on in at last this"))
-_TIME_NAMES = frozenset(
-    words(
-        """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning
-        afternoon evening night week month year"""
-    )
-)
+# Time words that close a noun phrase ("forces on Thursday", "the vote last week").
+_TIME_NAMES = TIME_NAMES | frozenset(words("morning afternoon evening night week month year"))
 _PASSIVE_HELPERS = frozenset(words("being been"))
 _NEGATIVE_QUANTIFIERS = frozenset(words("no nobody none nothing neither noone"))
 
@@ -365,7 +362,7 @@ def _roles(
     return verb_lemma, [a for a in (subject, patient) if a]
 
 
-_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.IGNORECASE)
+_WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
 _MONTH_NAME = re.compile(
     r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
     r"|dec(?:ember)?",

@@ -8,7 +8,8 @@ import re
 from claimdiff.models import TimeRef
 from claimdiff.text import LowerView, lower_view
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -117,6 +118,8 @@ _TIME_WORDS = frozenset(
     )
 )
 _MONTH_WORDS = frozenset(_MONTHS)
+# Every word that names a day or a month ("sept", "monday"): the one list other modules read.
+TIME_NAMES = frozenset(WEEKDAYS) | _MONTH_WORDS | frozenset(["yesterday", "today", "tomorrow", "tonight"])
 _HAS_DIGIT = re.compile(r"\d")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from claimdiff.extract.timeexpr import TIME_NAMES
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
 from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS, word_stem
 from claimdiff.match.signals import Token
@@ -68,39 +69,7 @@ _NUMBER = re.compile(r"^\$?\d[\d,.]*(?:[-\u2013]\d[\d,.]*)?(?:%|st|nd|rd|th|s)?$
 _ORDINALS = frozenset(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "yesterday",
-        "today",
-        "tomorrow",
-    ]
-)
+_TIME_WORDS = TIME_NAMES
 _MODALITY = frozenset(
     [
         "expected",
