@@ -127,6 +127,8 @@ def _is_verb_at(toks: Sequence[tuple[str, int, int]], i: int) -> bool:
         return False  # a name inside the sentence
     if previous in _PRONOUN_SUBJECTS and i > 0 and lower not in _ADVERB_SKIP:
         return True  # "we know", "they agreed"
+    if i > 1 and _is_adverb(previous) and toks[i - 2][0].lower() in _PRONOUN_SUBJECTS:
+        return True  # "I completely disagree"
     following = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
     if following in AUXILIARIES or following in MODALS_PLANNED or following in MODALS_POSSIBLE:
         return False  # "kids are": the subject's noun
@@ -305,6 +307,7 @@ def _chain_start(toks: Sequence[tuple[str, int, int]], verb: int) -> int:
             lower in AUXILIARIES
             or lower in _VERB_ATTACHMENTS
             or lower in _ADVERB_SKIP
+            or _is_adverb(lower)
             or lower in PLANNING_WORDS
             or _CONTRACTED_NEGATIVE.search(lower)
             or lower in ("going", "yet", "about")

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from claimdiff.extract.timeexpr import TIME_NAMES
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
-from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS, word_stem
+from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS, opposite_by_prefix, word_stem
 from claimdiff.match.signals import Token
 from claimdiff.models import ReasonCode, TimeRef
 
@@ -176,7 +176,7 @@ def _kind(
     }
     if bool(negators_a) != bool(negators_b) and rest_a == rest_b:
         return "negation"  # "passed" / "did not pass", "is" / "is not"
-    if len(left) == len(right) == 1 and _prefix_opposites(left[0], right[0]):
+    if any(opposite_by_prefix(x, y) for x in left for y in right) and len(left) <= 2 and len(right) <= 2:
         return "antonym"  # "consistent" / "inconsistent", "agree" / "disagree"
     for wa in left:
         senses = dict(ANTONYMS.get(wa, ()))
@@ -194,14 +194,6 @@ def _kind(
     if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
         return "modality" if _completion_against_plan(left, right) else None
     return None
-
-
-_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
-
-
-def _prefix_opposites(x: str, y: str) -> bool:
-    short, long = sorted((x, y), key=len)
-    return len(short) >= 4 and any(long == prefix + short for prefix in _NEGATING_PREFIXES)
 
 
 def _completion_against_plan(left: Sequence[str], right: Sequence[str]) -> bool:

@@ -637,3 +637,14 @@ def word_stem(word: str) -> str:
     """The stem a word is compared by: its stem, or the stem of its synonym set's first word."""
     base = stem(word)
     return _SYNONYMS.get(base, base)
+
+
+# Prefixes that turn a word into its opposite ("consistent" / "inconsistent", "agree" / "disagree").
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+_MIN_PREFIXED_BASE = 4
+
+
+def opposite_by_prefix(x: str, y: str) -> bool:
+    """Whether one word is the other with a negating prefix (both lower-case)."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= _MIN_PREFIXED_BASE and any(long == prefix + short for prefix in NEGATING_PREFIXES)

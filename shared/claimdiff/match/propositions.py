@@ -17,7 +17,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from claimdiff.match.features import ClaimView, Finding, evidence_at, same_person
-from claimdiff.match.lexicon import ANTONYMS, DECISIVE_CONCEPTS, word_stem
+from claimdiff.match.lexicon import ANTONYMS, DECISIVE_CONCEPTS, opposite_by_prefix, word_stem
 from claimdiff.models import Argument, Claim, Predicate, Proposition, ReasonCode
 
 _DONE = "done"
@@ -144,6 +144,8 @@ def _antonym_concept(pa: Predicate, pb: Predicate) -> str | None:
     for concept, side in ANTONYMS.get(pb.text.lower(), ()):
         if concept in senses_a and senses_a[concept] != side:
             return concept
+    if opposite_by_prefix(pa.text.lower(), pb.text.lower()):
+        return "prefix:" + min(pa.text.lower(), pb.text.lower(), key=len)
     return None
 
 
