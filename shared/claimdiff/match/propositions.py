@@ -237,8 +237,6 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
     if clause is not None and clause.predicate is not None:
         if clause.predicate.modality in ("questioned", "possible"):
             return None
-        if clause.predicate.modality in _NOT_YET and not hedge_is_the_slot:
-            return None
     speaker = claim.speaker
     if speaker is None or speaker.kind == "outlet":
         if clause is not None and not clause.asserted:
