@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimdiff.extract.timeexpr import TIME_NAMES, WEEKDAYS
+from claimdiff.extract.timeexpr import TIME_NAMES, anchor_times
 from claimdiff.models import (
-    AnchoredTime,
     Argument,
     Entity,
     Modality,
@@ -26,7 +25,6 @@ from claimdiff.models import (
     Predicate,
     Proposition,
     Role,
-    TimeAnchor,
     TimeRef,
 )
 from claimdiff.text.lexicon import words
@@ -76,9 +74,6 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 # Where a time expression sits tells what it anchors.
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline\w*(?:\s+of)?)\s*$", re.IGNORECASE)
-_EXPIRY = re.compile(r"\b(?:expir\w*|runs? out|ends?|lapses?)\b", re.IGNORECASE)
-_START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|starts?)\b", re.IGNORECASE)
 _OPINION = frozenset(
     words(
         """should must ought believe believes think thinks feel feels hope hopes wish best worst great
@@ -86,7 +81,6 @@ _OPINION = frozenset(
         disaster amazing incredible absurd pathetic unacceptable"""
     )
 )
-_STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -363,51 +357,6 @@ def _roles(
         subject = subject.model_copy(update={"role": "patient"})
         return verb_lemma, [subject]
     return verb_lemma, [a for a in (subject, patient) if a]
-
-
-_WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
-_MONTH_NAME = re.compile(
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
-    r"|dec(?:ember)?",
-    re.IGNORECASE,
-)
-
-
-def time_key(text: str) -> str | None:
-    """A time expression by name, for comparing times that have no resolved date ("weekday:monday")."""
-    weekday = _WEEKDAY.search(text)
-    if weekday:
-        return f"weekday:{weekday.group().lower()}"
-    month = _MONTH_NAME.search(text)
-    if month:
-        day = re.search(r"\d{1,2}", text)
-        name = month.group().lower()[:3]
-        return f"date:{name}-{day.group()}" if day else f"month:{name}"
-    return None
-
-
-def anchor_times(
-    text: str, times: Sequence[TimeRef], cue_at: int | None, cue: str | None
-) -> list[AnchoredTime]:
-    """What each time expression dates: the event, the statement about it, a deadline, an expiry, a start."""
-    anchored = []
-    for time in times:
-        before = text[max(0, time.start - 40) : time.start]
-        anchor: TimeAnchor = "event"
-        if (
-            cue_at is not None
-            and cue
-            and (0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH or 0 <= cue_at - time.end <= 3)
-        ):
-            anchor = "statement"
-        elif _DEADLINE.search(before):
-            anchor = "deadline"
-        elif _EXPIRY.search(before[-20:]):
-            anchor = "expiry"
-        elif _START.search(before[-20:]):
-            anchor = "start"
-        anchored.append(AnchoredTime(**time.model_dump(), anchor=anchor, key=time_key(time.text)))
-    return anchored
 
 
 _CLAUSE_JOINERS = frozenset(words("and but while whereas although though"))

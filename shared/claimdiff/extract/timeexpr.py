@@ -1,15 +1,16 @@
-"""Time expressions ("Friday", "on Thursday", "yesterday", "last week", "Jan. 5") resolved to dates."""
+"""Time expressions ("Friday", "on Thursday", "yesterday", "last week", "Jan. 5") resolved to dates, and
+what each one anchors in a claim (the event, a statement about it, a deadline, an expiry, a start)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
-from claimdiff.models import TimeRef
+from claimdiff.models import AnchoredTime, TimeAnchor, TimeRef
 from claimdiff.text import LowerView, lower_view
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAYS = WEEKDAYS
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -75,7 +76,7 @@ def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | No
     if published_on is None:
         return None
     if match.group("weekday"):
-        target = _WEEKDAYS.index(match.group("weekday").lower())
+        target = WEEKDAYS.index(match.group("weekday").lower())
         qualifier = (match.group("wdq") or "").lower()
         delta = (published_on.weekday() - target) % 7
         if qualifier == "next":
@@ -103,7 +104,7 @@ def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | No
 # Gates: ``_TIME`` cannot match a sentence without one of these words (or a digit with a month or "-").
 _TIME_WORDS = frozenset(
     (
-        *_WEEKDAYS,
+        *WEEKDAYS,
         *(m for m in _MONTHS if len(m) > 3),
         "may",
         "yesterday",
@@ -155,3 +156,56 @@ def find_time(
     """The first time expression of ``text``, or None."""
     times = find_times(text, published_on, view=view)
     return times[0] if times else None
+
+
+# ---------------------------------------------------------------- what a time anchors
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline\w*(?:\s+of)?)\s*$", re.IGNORECASE)
+_EXPIRY = re.compile(r"\b(?:expir\w*|runs? out|ends?|lapses?)\b", re.IGNORECASE)
+_START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|starts?)\b", re.IGNORECASE)
+_STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
+
+
+_WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
+_MONTH_NAME = re.compile(
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?",
+    re.IGNORECASE,
+)
+
+
+def time_key(text: str) -> str | None:
+    """A time expression by name, for comparing times that have no resolved date ("weekday:monday")."""
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        return f"weekday:{weekday.group().lower()}"
+    month = _MONTH_NAME.search(text)
+    if month:
+        day = re.search(r"\d{1,2}", text)
+        name = month.group().lower()[:3]
+        return f"date:{name}-{day.group()}" if day else f"month:{name}"
+    return None
+
+
+def anchor_times(
+    text: str, times: Sequence[TimeRef], cue_at: int | None, cue: str | None
+) -> list[AnchoredTime]:
+    """What each time expression dates: the event, the statement about it, a deadline, an expiry, a start."""
+    anchored = []
+    for time in times:
+        before = text[max(0, time.start - 40) : time.start]
+        anchor: TimeAnchor = "event"
+        if (
+            cue_at is not None
+            and cue
+            and (0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH or 0 <= cue_at - time.end <= 3)
+        ):
+            anchor = "statement"
+        elif _DEADLINE.search(before):
+            anchor = "deadline"
+        elif _EXPIRY.search(before[-20:]):
+            anchor = "expiry"
+        elif _START.search(before[-20:]):
+            anchor = "start"
+        anchored.append(AnchoredTime(**time.model_dump(), anchor=anchor, key=time_key(time.text)))
+    return anchored

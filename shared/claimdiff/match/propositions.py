@@ -234,9 +234,9 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
         return None
     if clause is not None and clause.opinion:
         return None
-    if clause is not None and clause.predicate is not None:
-        if clause.predicate.modality in ("questioned", "possible"):
-            return None
+    modality = clause.predicate.modality if clause is not None and clause.predicate is not None else None
+    if modality in ("questioned", "possible"):
+        return None
     speaker = claim.speaker
     if speaker is None or speaker.kind == "outlet":
         if clause is not None and not clause.asserted:
