@@ -26,6 +26,7 @@ from typing import Any
 
 from claimdiff.extract import extract_claims
 from claimdiff.match import check_record, pairs_record, relate_articles
+from claimdiff.match.check import forget_articles
 from claimdiff.match.keys import blocking_keys
 
 from scripts.eval_realnews import claim_text
@@ -56,13 +57,15 @@ def bench_pairs(data: Path, limit: int) -> float | None:
     return len(pairs) / seconds
 
 
-def bench_checks(articles: dict[str, RealArticle]) -> float:
-    """Checks per CPU second on the real-news check items."""
+def bench_checks(articles: dict[str, RealArticle]) -> tuple[float, float]:
+    """Checks per CPU second on the real-news check items: each article new to the process (its
+    extraction included), then again with every article already read (a batch that checks several
+    claims against one article, as FNC-1's headlines against their bodies)."""
     items = [(claim_text(r["claim"], articles), articles[r["article"]].text) for r in read_jsonl(CHECKS_FILE)]
-    for claim, text in items[:WARM_UP]:
-        check_record(0, claim, text)
-    seconds = _cpu(lambda: [check_record(i, claim, text) for i, (claim, text) in enumerate(items)])
-    return len(items) / seconds
+    forget_articles()
+    cold = _cpu(lambda: [check_record(i, claim, text) for i, (claim, text) in enumerate(items)])
+    warm = _cpu(lambda: [check_record(i, claim, text) for i, (claim, text) in enumerate(items)])
+    return len(items) / cold, len(items) / warm
 
 
 def _claims(article: RealArticle) -> list[Any]:
@@ -109,15 +112,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = load_articles(args.data)
     words = 0
     if articles is None:
-        figures["checks_per_second"] = figures["compare_ms"] = None
+        figures["checks_per_second"] = figures["checks_per_second_article_read"] = figures["compare_ms"] = (
+            None
+        )
     else:
-        figures["checks_per_second"] = bench_checks(articles)
+        figures["checks_per_second"], figures["checks_per_second_article_read"] = bench_checks(articles)
         figures["compare_ms"], words = bench_compare(articles, args.events)
     if args.json:
         print(json.dumps(figures))
         return 0
     print(_line("pairs", figures["pairs_per_second"], "pairs/s", TARGETS["pairs_per_second"], True))
     print(_line("check", figures["checks_per_second"], "checks/s", TARGETS["checks_per_second"], True))
+    print(
+        _line(
+            "check, article read",
+            figures["checks_per_second_article_read"],
+            "checks/s",
+            TARGETS["checks_per_second"],
+            True,
+        )
+    )
     print(_line("compare two articles", figures["compare_ms"], "CPU ms", TARGETS["compare_ms"], False))
     if words:
         print(

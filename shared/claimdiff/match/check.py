@@ -20,7 +20,7 @@ from claimdiff.match.lexicon import NEGATION_WORDS, REFUTING_WORDS, REPORTING_WO
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import asserted_by, speaks_as
 from claimdiff.match.signals import content_stems
-from claimdiff.models import CheckEvidence, Comparison, RelationKind, Verdict, VerdictKind
+from claimdiff.models import CheckEvidence, Claim, Comparison, RelationKind, Verdict, VerdictKind
 from claimdiff.text import matching_key
 from claimdiff.text import sentences as split_sentences
 
@@ -138,20 +138,32 @@ def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Mode
     return sum(model.idf.weight(w) for w in words & article_words) / total if total else 0.0
 
 
-@dataclass(frozen=True, slots=True)
 class _Article:
-    """An article read once, whatever number of claims is checked against it."""
+    """An article read once, whatever number of claims is checked against it; a sentence's view is
+    made the first time a claim needs it (most claims need four or five of an article's sentences)."""
 
-    sentences: tuple[Sentence, ...]
-    views: tuple[ClaimView, ...]
-    keys: tuple[str, ...]
-    words: frozenset[str]
+    def __init__(self, parts: Sequence[tuple[Sentence, Claim]], words: frozenset[str]) -> None:
+        self.sentences = tuple(part for part, _ in parts)
+        self.keys = tuple(matching_key(part.text) for part in self.sentences)
+        self.words = words
+        self._claims = tuple(claim for _, claim in parts)
+        self._views: dict[int, ClaimView] = {}
+
+    def view(self, index: int) -> ClaimView:
+        """The sentence's view for matching."""
+        if index not in self._views:
+            self._views[index] = view(self._claims[index])
+        return self._views[index]
 
 
-@lru_cache(maxsize=64)
+# Articles kept read: a batch checks many claims against few articles (FNC-1: about 15 per body).
+_ARTICLES_KEPT = 256
+
+
+@lru_cache(maxsize=_ARTICLES_KEPT)
 def _read_once(article_text: str) -> _Article:
     """The article's sentences as claims (extraction in context, speakers carried across sentences;
-    each sentence alone for a single line, a headline), their views and the article's words."""
+    each sentence alone for a single line, a headline) and the article's words."""
     claims = (
         extract_claims(article_text, article_id="article", outlet="article")
         if "\n" in article_text.strip()
@@ -161,12 +173,12 @@ def _read_once(article_text: str) -> _Article:
         parts = [(Sentence(c.text, c.start, c.end), c) for c in claims]
     else:
         parts = [(part, analyse_sentence(part.text, outlet="article")) for part in sentences(article_text)]
-    return _Article(
-        sentences=tuple(part for part, _ in parts),
-        views=tuple(view(claim) for _, claim in parts),
-        keys=tuple(matching_key(part.text) for part, _ in parts),
-        words=frozenset(content_stems(article_text)),
-    )
+    return _Article(parts, frozenset(content_stems(article_text)))
+
+
+def forget_articles() -> None:
+    """Drop the articles read so far (the next check reads its article anew)."""
+    _read_once.cache_clear()
 
 
 def read_article(claim: str, article_text: str, model: Model) -> Reading:
@@ -181,7 +193,7 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
     scores = [fuzz.token_set_ratio(query.key, key) for key in article.keys]
     kept = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:_MAX_COMPARED]
     kept = sorted(set(kept) | {0})
-    views = [article.views[i] for i in kept]
+    views = [article.view(i) for i in kept]
     reads: list[Read] = []
     for index, other, (values, found) in zip(
         kept, views, features_many(query, views, model.idf), strict=True
