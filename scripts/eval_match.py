@@ -44,7 +44,9 @@ from scripts.fit_matcher import (
 
 FLOORS = {
     "msrp_accuracy": 0.76,
-    "msrp_f1": 0.83,
+    # Was 0.83 (F1 0.850). Issue 7: two figures for one count ("spent $1.71 million" / "$1.5 million") are a
+    # conflicting slot, never the same claim, where MSRP's annotators often said paraphrase; F1 0.830.
+    "msrp_f1": 0.82,
     "sick_contradiction_precision": 0.85,
     # Was 0.85 (F1 0.862). Precision first (issue 7): a contradiction now needs aligned clauses and
     # one voice, and a one-slot opposite ("is not carrying a black bag" / "is carrying a black bag") is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from claimdiff.match import check, check_record, pairs_record
 
 CLAIM = "Russia and the United States agreed a ceasefire for Aleppo."
@@ -107,3 +108,36 @@ def test_pairs_record_format_and_relations() -> None:
     assert (opposite["relation"], opposite["reasons"]) == ("contradiction", ["negation"])
     assert apart["relation"] == "unrelated"
     assert same["confidence"] > apart["confidence"]
+
+
+VOTES = """Pelosi keeps her post
+
+WASHINGTON - House Democrats re-elected Nancy Pelosi as their leader on Wednesday.
+
+Pelosi won 134 to 63 against Representative Tim Ryan of Ohio in a closed-door vote.
+
+Earlier, the Senate voted 97-1 to override the president's veto of the bill.
+
+Ryan said he was proud of the campaign he ran."""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Pelosi lost to Tim Ryan by a vote of 63 to 134.", "contradicts"),  # swapped winner
+        ("The Senate voted 60-38 to override the veto.", "contradicts"),  # another count of one vote
+        ("The Senate voted 97-1 to override the veto.", "supports"),
+        ("Pelosi won 134 to 63.", "supports"),
+        ("Ryan was proud of his campaign.", "discusses"),  # only Ryan's own statement
+        ("The stock market fell sharply in Tokyo.", "unrelated"),
+    ],
+)
+def test_check_reads_numbers_roles_and_voices(claim: str, verdict: str) -> None:
+    result = check(claim, VOTES)
+
+    assert result.verdict == verdict
+    relations = {e.relation for e in result.evidence}
+    # The verdict and its evidence never disagree.
+    assert ("contradiction" in relations) == (verdict == "contradicts")
+    for evidence in result.evidence:
+        assert VOTES[evidence.start : evidence.end] == evidence.text

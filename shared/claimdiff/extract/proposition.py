@@ -356,7 +356,23 @@ def _roles(
     if passive and subject is not None:
         subject = subject.model_copy(update={"role": "patient"})
         return verb_lemma, [subject]
+    if verb_lemma in _CONTEST_VERBS and (patient is None or patient.key[:1].isdigit()):
+        # "won 134 to 63 against Tim Ryan": the opponent follows "against" or "over".
+        patient = _opponent(text, toks, obj_first, entities) or patient
     return verb_lemma, [a for a in (subject, patient) if a]
+
+
+_CONTEST_VERBS = frozenset(words("beat win lead"))
+_OPPONENT_MARKERS = frozenset(words("against over"))
+
+
+def _opponent(
+    text: str, toks: Sequence[tuple[str, int, int]], first: int, entities: Sequence[Entity]
+) -> Argument | None:
+    for index in range(first, min(len(toks), first + 8)):
+        if toks[index][0].lower() in _OPPONENT_MARKERS:
+            return _argument(text, toks[index + 1 : _object_range(toks, index, text)[1]], entities, "patient")
+    return None
 
 
 _CLAUSE_JOINERS = frozenset(words("and but while whereas although though"))

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from claimdiff.match.features import ClaimView, Finding, evidence_at, same_person
+from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
 from claimdiff.match.lexicon import ANTONYMS, DECISIVE_CONCEPTS, opposite_by_prefix, word_stem
-from claimdiff.models import Argument, Claim, Predicate, Proposition, ReasonCode
+from claimdiff.models import Argument, Claim, Predicate, Proposition, Quantity, ReasonCode
 
 _DONE = "done"
 _OPENING = "\u201c"
@@ -91,7 +91,7 @@ def _words(proposition: Proposition, role: str) -> set[str]:
         for argument in proposition.arguments
         if argument.role == role
         for w in argument.text.lower().split()
-        if len(w) > 2 and w not in _FUNCTION_WORDS
+        if len(w) > 2 and w not in _FUNCTION_WORDS and not w[:1].isdigit()
     }
 
 
@@ -104,8 +104,10 @@ def _keys(proposition: Proposition, role: str) -> set[str]:
     return {
         argument.key
         for argument in proposition.arguments
-        if argument.role == role and argument.key not in _GENERIC_PARTICIPANTS
-    }
+        if argument.role == role
+        and argument.key not in _GENERIC_PARTICIPANTS
+        and not argument.key[:1].isdigit()
+    }  # a figure ("voted 97-1") is a slot of its own, compared as a quantity, not a participant
 
 
 def _same_participants(pa: Proposition, pb: Proposition) -> bool:
@@ -131,11 +133,20 @@ def _swapped(pa: Proposition, pb: Proposition) -> tuple[Argument, Argument] | No
     patients_b = [x for x in pb.arguments if x.role == "patient"]
     if not (agents_a and patients_a and agents_b and patients_b):
         return None
-    if agents_a[0].key == patients_a[0].key:
+    if same_participant(agents_a[0], patients_a[0]):
         return None
-    if agents_a[0].key == patients_b[0].key and patients_a[0].key == agents_b[0].key:
+    if same_participant(agents_a[0], patients_b[0]) and same_participant(patients_a[0], agents_b[0]):
         return agents_a[0], agents_b[0]
     return None
+
+
+def same_participant(x: Argument, y: Argument) -> bool:
+    """Whether two arguments name one participant: one key, or one name read with and without its
+    entity id ("Pelosi" alone and "person:n-pelosi" in an article that named her in full)."""
+    if x.key == y.key:
+        return True
+    tail_x, tail_y = x.key.rsplit(":", 1)[-1].rsplit("-", 1)[-1], y.key.rsplit(":", 1)[-1].rsplit("-", 1)[-1]
+    return len(tail_x) > 2 and tail_x == tail_y and (":" in x.key) != (":" in y.key)
 
 
 def _antonym_concept(pa: Predicate, pb: Predicate) -> str | None:
@@ -189,6 +200,13 @@ def _clause_findings(a: ClaimView, pa: Proposition, b: ClaimView, pb: Propositio
         modalities = {va.modality, vb.modality}
         if va.polarity == vb.polarity == "positive" and modalities & _NOT_YET and _DONE in modalities:
             found.append(_finding("modality", a, b, span_a, span_b, decisive=1.0))
+        figures = _clause_figures(a, pa), _clause_figures(b, pb)
+        if va.polarity == vb.polarity and all(len(f) == 1 for f in figures):
+            # One figure in each clause of one act by one participant ("the Senate voted 97-1" /
+            # "voted 60-38"): the same count, whatever unit extraction read.
+            (qa,), (qb,) = figures
+            if _unit_key(qa) == _unit_key(qb) and not quantities_compatible(qa, qb):
+                found.append(_finding("quantity", a, b, (qa.start, qa.end), (qb.start, qb.end), decisive=1.0))
     if same_predicate and va.polarity == vb.polarity:
         swapped = _swapped(pa, pb)
         if swapped is not None:
@@ -203,6 +221,17 @@ def _clause_findings(a: ClaimView, pa: Proposition, b: ClaimView, pb: Propositio
         if opposite is not None:
             found.append(_finding("antonym", a, b, opposite[0], opposite[1], decisive=1.0))
     return found
+
+
+def _clause_figures(view: ClaimView, clause: Proposition) -> list[Quantity]:
+    """The claim's figures inside the clause (all of them for claims stored without clause spans)."""
+    if clause.end <= clause.start:
+        return list(view.quantities)
+    return [q for q in view.quantities if clause.start <= q.start < clause.end]
+
+
+def _unit_key(quantity: Quantity) -> str:
+    return word_stem(quantity.unit.lower()) if quantity.unit else ""
 
 
 _COMPLEMENT_REACH = 4  # words after the verb that qualify it: "ruled in favor of", "ruled against"

@@ -150,6 +150,7 @@ CONVERSES: dict[tuple[str, str], str] = {
 }
 # Verbs that say the same act happened to the other side ("defeated" reads as "beat").
 SYNONYM_LEMMAS: dict[str, str] = {
+    "win": "beat",
     "defeat": "beat",
     "top": "beat",
     "edge": "beat",
