@@ -32,6 +32,7 @@ from claimdiff.text.verbs import (
     AUXILIARIES,
     BE_FORMS,
     CONVERSES,
+    FRAME_WORDS,
     MODALS_OBLIGATION,
     MODALS_PLANNED,
     MODALS_POSSIBLE,
@@ -414,6 +415,20 @@ def _clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple
     return clauses
 
 
+_FRAME_REACH = 5  # words from a frame verb to the "to" that passes its predicate on
+
+
+def _through_frame(toks: Sequence[tuple[str, int, int]], verb: int) -> int:
+    """The predicate a frame verb passes on: "has not fulfilled its promise to separate" -> separate
+    (the frame's polarity and modality, already read, stay with it)."""
+    if toks[verb][0].lower() not in FRAME_WORDS:
+        return verb
+    for index in range(verb + 1, min(len(toks) - 1, verb + _FRAME_REACH)):
+        if toks[index][0].lower() == "to" and toks[index + 1][0].isalpha():
+            return index + 1
+    return verb
+
+
 def _read_clause(
     text: str, toks: Sequence[tuple[str, int, int]], entities: Sequence[Entity], negative_cue: bool
 ) -> tuple[Predicate | None, list[Argument]]:
@@ -423,6 +438,7 @@ def _read_clause(
     if verb is None:
         return None, []
     polarity, modality, negation = _polarity_and_modality(toks, verb, text, negative_cue)
+    verb = _through_frame(toks, verb)
     verb_lemma, arguments = _roles(text, toks, verb, entities, toks[0][1])
     if existential is not None:
         subject = _argument(text, toks[existential[0] : verb], entities, "agent")

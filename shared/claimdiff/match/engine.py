@@ -80,8 +80,16 @@ def _weighed(
     """
     heads, limits = model.heads, model.thresholds
     weighed: dict[ReasonCode, tuple[Finding, float]] = {}
+    # The contradiction head learned its negations and antonyms on one-clause captions (SICK): it speaks
+    # only where both claims are one clause; in longer reporting a word-level negation cannot be tied to
+    # the clause it denies, and only an aligned slot (below) can say so.
+    one_clause = len(a.claim.propositions) <= 1 and len(b.claim.propositions) <= 1
     if pair.comparable:
-        if pair.p_contradiction >= heads["contradiction"].threshold and learned_eligible(values, limits):
+        if (
+            one_clause
+            and pair.p_contradiction >= heads["contradiction"].threshold
+            and learned_eligible(values, limits)
+        ):
             sure = max(pair.p_contradiction, pair.similarity)
             weighed.update((f.reason, (f, sure)) for f in found if f.reason in _LEARNED_REASONS)
         if pair.subject >= limits["rule_subject"] and pair.similarity >= limits["rule_similarity"]:

@@ -37,6 +37,7 @@ from claimdiff.match.lexicon import (
 from claimdiff.match.model import Idf, default_model
 from claimdiff.models import Claim, Evidence, Proposition, Quantity, ReasonCode
 from claimdiff.text import matching_key
+from claimdiff.text.verbs import FRAME_WORDS
 
 FUZZY_SCORERS = {
     "ratio": fuzz.ratio,
@@ -124,25 +125,7 @@ _SCOPE_WINDOW = 25
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "lack", "absence"])
 # Frame words that pass a negation on to the verb they govern: "has not fulfilled its promise to
 # separate" denies the separating, "did not keep its pledge to", "did not manage to leave" the leaving.
-_FRAME_STEMS = frozenset(
-    word_stem(w)
-    for w in [
-        "fulfil",
-        "fulfill",
-        "fulfilled",
-        "keep",
-        "kept",
-        "honour",
-        "honor",
-        "promise",
-        "pledge",
-        "commitment",
-        "manage",
-        "bother",
-        "succeed",
-        "dare",
-    ]
-)
+_FRAME_STEMS = frozenset(word_stem(w) for w in FRAME_WORDS)
 _PARTICLES = {"on": 1, "off": -1}
 # What separates clauses: punctuation between two words, or a word that opens a subordinate clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")

@@ -142,6 +142,13 @@ PLANNING_WORDS = frozenset(
         "plans plan planned planning intends intend expected expects set poised going about due aims hopes seeks wants"
     )
 )
+# Verbs and nouns that pass a predicate on ("has not fulfilled its promise to separate" denies the
+# separating; "managed to reach" reaches).
+FRAME_WORDS = frozenset(
+    words(
+        "fulfil fulfill fulfilled keep kept honour honor promise pledge commitment manage bother succeed dare"
+    )
+)
 # "X lost to Y" says "Y beat X": (lemma as written, its preposition) -> the lemma it is read as.
 CONVERSES: dict[tuple[str, str], str] = {
     ("lose", "to"): "beat",
