@@ -168,6 +168,8 @@ _TIME_PREPOSITIONS = frozenset(words("on in at last this"))
 _TIME_NAMES = TIME_NAMES | frozenset(words("morning afternoon evening night week month year"))
 _PASSIVE_HELPERS = frozenset(words("being been"))
 _NEGATIVE_QUANTIFIERS = frozenset(words("no nobody none nothing neither noone"))
+_NEGATIVE_OBJECTS = frozenset(words("neither nothing nobody none"))
+_DEMONSTRATIVES = frozenset(words("that this these those"))
 
 
 def _existential(toks: Sequence[tuple[str, int, int]]) -> tuple[int, int, bool] | None:
@@ -245,6 +247,9 @@ def _polarity_and_modality(
         negators = [t for t in following if t[0].lower() in _VERB_NEGATORS or t[0].lower() == "no"]
         if negators:
             polarity, cue = "negative", (negators[0][1], negators[0][2])
+    elif verb + 1 < len(toks) and toks[verb + 1][0].lower() in _NEGATIVE_OBJECTS:
+        # "mentions neither Obama nor Romney", "saw nothing": the object denies the act.
+        polarity, cue = "negative", (toks[verb + 1][1], toks[verb + 1][2])
     verb_start = toks[verb][1]
     if _NEAR.search(text[max(0, verb_start - 25) : toks[verb][2]]):
         modality = "close"
@@ -270,6 +275,8 @@ def _argument(
     of = next((k for k, t in enumerate(picked) if t[0].lower() == "of" and k > 0), len(picked))
     head = picked[of - 1][0].lower()
     key = named[-1].id.lower() if named else (head if head not in _DETERMINERS else "")
+    if not key and len(picked) == 1 and head in _DEMONSTRATIVES:
+        key = head  # "That is not the objective": a participant named elsewhere, kept as such
     if not key:
         return None
     return Argument(text=text[start:end], start=start, end=end, role=role, key=key)

@@ -95,6 +95,7 @@ def _words(proposition: Proposition, role: str) -> set[str]:
     }
 
 
+_POINTING = frozenset(["that", "this", "these", "those", "it", "he", "she", "they"])
 _PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"])
 # Participants that can stand for anyone: "a person is playing" is said of the man who plays.
 _GENERIC_PARTICIPANTS = frozenset(["person", "people", "someone", "somebody", "one", "anyone", "it"])
@@ -121,6 +122,8 @@ def _same_participants(pa: Proposition, pb: Proposition) -> bool:
             continue
         if not (ka & kb or _words(pa, role) & _words(pb, role)):
             return False
+        if (ka | kb) & _POINTING and ka != kb:
+            return False  # "that" on one side, a named thing on the other: not known to be one participant
         shared = True
     return shared
 
