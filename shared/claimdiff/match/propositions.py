@@ -95,6 +95,7 @@ def _words(proposition: Proposition, role: str) -> set[str]:
     }
 
 
+_LIGHT_VERBS = frozenset(word_stem(w) for w in ("be", "have", "do", "make", "get"))
 _POINTING = frozenset(["that", "this", "these", "those", "it", "he", "she", "they"])
 _PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"])
 # Participants that can stand for anyone: "a person is playing" is said of the man who plays.
@@ -204,7 +205,12 @@ def _clause_findings(a: ClaimView, pa: Proposition, b: ClaimView, pb: Propositio
         if va.polarity == vb.polarity == "positive" and modalities & _NOT_YET and _DONE in modalities:
             found.append(_finding("modality", a, b, span_a, span_b, decisive=1.0))
         figures = _clause_figures(a, pa), _clause_figures(b, pb)
-        if va.polarity == vb.polarity and all(len(f) == 1 for f in figures):
+        # A copula says nothing of which act is counted: "the federal rate was 35.7" and "the combined
+        # rate was 45.8" share "rate" and "be"; then the subject itself must be the same.
+        light = lemma_key(va) in _LIGHT_VERBS and (
+            _keys(pa, "agent") != _keys(pb, "agent") or not _keys(pa, "agent")
+        )
+        if va.polarity == vb.polarity and not light and all(len(f) == 1 for f in figures):
             # One figure in each clause of one act by one participant ("the Senate voted 97-1" /
             # "voted 60-38"): the same count, whatever unit extraction read.
             (qa,), (qb,) = figures
