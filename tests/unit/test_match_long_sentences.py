@@ -7,6 +7,7 @@ entities as extraction would give them), so these tests pin the matcher alone.
 
 from __future__ import annotations
 
+import pytest
 from claimdiff.match import compare
 from claimdiff.match.features import clause_overlap, findings, view
 from claimdiff.models import Claim, Entity, Speaker, SpeakerKind
@@ -121,32 +122,35 @@ def test_entities_named_differently_count_as_one_term() -> None:
     assert compare(a, plain).relation == "contradiction"
 
 
-def test_a_relative_clause_tail_does_not_hide_the_negation() -> None:
-    a = claim(
-        "The shipping firm did not pay the fine imposed by the port authority, "
-        "which had warned it twice last year about unsafe cargo.",
-        "wire-a",
-    )
-    b = claim("The shipping firm paid the fine imposed by the port authority.", "daily-b")
-
-    result = compare(a, b)
-
-    assert result.relation == "contradiction"
-    assert "negation" in result.reasons
+PAID = "The shipping firm paid the fine imposed by the port authority."
 
 
-def test_officials_confirming_the_opposite_is_not_the_outlets_contradiction() -> None:
-    a = claim(
-        "Officials confirmed that the shipping firm did not pay the fine imposed by the port authority.",
-        "wire-a",
-        speaker=("Officials", "group"),
-        cue="confirmed",
-    )
-    b = claim("The shipping firm paid the fine imposed by the port authority.", "daily-b")
+@pytest.mark.parametrize(
+    ("denial", "speaker", "relation"),
+    [
+        # A relative clause after the claim does not hide the negation.
+        (
+            "The shipping firm did not pay the fine imposed by the port authority, "
+            "which had warned it twice last year about unsafe cargo.",
+            None,
+            "contradiction",
+        ),
+        # Officials confirming the opposite is their statement, not the outlet's contradiction.
+        (
+            "Officials confirmed that the shipping firm did not pay the fine imposed by the port authority.",
+            ("Officials", "group"),
+            "related",
+        ),
+    ],
+)
+def test_a_negation_read_through_tails_and_voices(
+    denial: str, speaker: tuple[str, SpeakerKind] | None, relation: str
+) -> None:
+    a = claim(denial, "wire-a", speaker=speaker, cue="confirmed" if speaker else None)
 
-    result = compare(a, b)
+    result = compare(a, claim(PAID, "daily-b"))
 
-    assert result.relation == "related"
+    assert result.relation == relation
     assert "negation" in result.reasons
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from claimdiff.extract.attribution import quoted_spans
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
 from claimdiff.match.lexicon import ANTONYMS, DECISIVE_CONCEPTS, opposite_by_prefix, word_stem
 from claimdiff.models import Argument, Claim, Predicate, Proposition, Quantity, ReasonCode
 
 _DONE = "done"
-_OPENING = "\u201c"
 _CLOSING = "\u201d"
 _MOSTLY_QUOTED = 0.5
 _UNKNOWN_QUOTE = "unknown-quote"
@@ -309,19 +309,12 @@ def speaks_as(view: ClaimView) -> str:
 
 
 def quoted_share(text: str) -> float:
-    """How much of a text sits inside quotation marks (an unclosed quote runs to the end)."""
-    inside, opened_at, total = 0, None, len(text) or 1
-    for index, char in enumerate(text):
-        if char in _OPENING or (char == '"' and opened_at is None):
-            opened_at = index
-        elif (char in _CLOSING or char == '"') and opened_at is not None:
-            inside += index - opened_at
-            opened_at = None
-        elif char in _CLOSING and opened_at is None:
-            inside = index  # a quote continued from the previous sentence closes here
-    if opened_at is not None:
-        inside += len(text) - opened_at
-    return inside / total
+    """How much of a text sits inside quotation marks: extraction's quoted passages (an unclosed quote
+    runs to the end), plus the head of a quote continued from the previous sentence."""
+    spans = quoted_spans(text)
+    continued = text.find(_CLOSING, 0, spans[0][0] if spans else len(text))
+    inside = sum(end - start for start, end in spans) + max(continued, 0)
+    return inside / (len(text) or 1)
 
 
 def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentence: bool = False) -> bool:
