@@ -45,6 +45,8 @@ _PARTICIPLES = frozenset(
     words("saying writing adding noting arguing warning insisting claiming explaining stressing")
 )
 _SPEECH_PARTICIPLES = frozenset({"saying", "writing"})
+# What a speaker issues, posts or sends with words in it ("issued a statement saying ...").
+_MESSAGE_NOUNS = frozenset(words("statement letter e-mail email message release post tweet memo video note"))
 _PARTICIPLE_CLAUSE_OPENERS = frozenset({"that", ":", "\u201c", '"'})
 # Verbs that report speech only with a clause or a quote after them ("declared that", "announced:"),
 # not with a plain object ("declared a state of emergency", "announced the deal").
@@ -324,6 +326,15 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(sentence)]
 
 
+_TAIL_REACH = 30  # characters from a closing quote to its verb: '...," the senator posted'
+
+
+def _tails_quote(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a verb follows a closed quote closely: the quote is what it reports ('...," he posted to
+    Twitter'), whatever follows the verb."""
+    return any(end <= position <= end + _TAIL_REACH for _, end in spans)
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
@@ -426,6 +437,12 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
             if found is not None:
                 return _build(found[0], found[1], "quoted as saying", has_quote, matches[index - 2].start())
             continue
+        if lowered in _SPEECH_PARTICIPLES and index and tokens[index - 1].lower() in _MESSAGE_NOUNS:
+            # "Steele issued a statement saying ...": the speaker is whoever issued it.
+            found = _main_clause_subject(tokens, index)
+            if found is not None:
+                return _build(found[0], found[1], lowered, has_quote, position)
+            continue
         if lowered in _PARTICIPLES and index and tokens[index - 1] == ",":
             # "Lind voted against it, saying ...": the speaker is the subject of the main clause.
             if lowered not in _SPEECH_PARTICIPLES and following not in _PARTICIPLE_CLAUSE_OPENERS:
@@ -442,7 +459,12 @@ def _attribute_verb(sentence: str, quotes: list[tuple[int, int]], has_quote: boo
             and not _CALLED_IT.match(sentence, position + len(token))
         ):
             continue
-        if lowered in _CLAUSAL_VERBS and following and following not in _CLAUSE_OPENERS_OR_TIME:
+        if (
+            lowered in _CLAUSAL_VERBS
+            and following
+            and following not in _CLAUSE_OPENERS_OR_TIME
+            and not _tails_quote(position, quotes)
+        ):
             continue
         found = _subject_before(tokens, index) or _subject_after(tokens, index)
         if found is None and index and tokens[index - 1].lower() in _COORDINATORS:

@@ -39,6 +39,7 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 _JOINER = re.compile(r"[\s\-'\u2019]*|\s+&\s+")  # what may sit between the tokens of one alias
 _ABBREVIATION_GAP = re.compile(r"\.\s+")  # "John F. Kennedy", "Sen. Smith": one name
 _SLUG = re.compile(r"[^a-z0-9]+")
+_PARTY_AND_STATE = re.compile(r"[RDI]\s?-\s?[A-Z]")  # "R-Texas" after a name: the party and state
 
 PARTICLES = frozenset(
     {
@@ -573,7 +574,10 @@ def _capitalised_run(
     words = [token[2] for token in tokens[index : last + 1]]
     lowered = {w.lower() for w in words}
     kind: EntityKind
-    if not _ORGANISATION_OR_CLUB_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
+    if _PARTY_AND_STATE.match(surface):
+        kind = "other"  # "R-Texas", "D-N.Y.": a party label after a name, never a person
+        entity_id = f"other:{slug(surface)}"
+    elif not _ORGANISATION_OR_CLUB_WORDS.isdisjoint(lowered) or (len(words) > 1 and "&" in surface):
         kind = "organization"
         entity_id = f"organization:{slug(surface)}"
     elif not PLACE_WORDS.isdisjoint(lowered) or (len(words) == 2 and words[0].lower() in PLACE_FIRST_WORDS):

@@ -78,7 +78,7 @@ _NEAR = re.compile(
 _OPINION = frozenset(
     words(
         """should must ought believe believes think thinks feel feels hope hopes wish best worst great
-        terrible horrible disgrace disgraceful outrageous ridiculous stupid idiot wrong right shameful
+        terrible horrible disgrace disgraceful outrageous ridiculous stupid idiot wrong shameful
         disaster amazing incredible absurd pathetic unacceptable"""
     )
 )

@@ -61,6 +61,7 @@ _BENIGN = frozenset(
     ]
 )
 _TITLES_OF_PEOPLE = frozenset(["mr", "mrs", "ms", "dr"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
 _NEGATORS = NEGATION_WORDS | frozenset(["n't", "didn't", "doesn't", "don't", "isn't", "wasn't", "won't"])
 _AUXILIARIES = frozenset(
     ["do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would"]
@@ -155,7 +156,9 @@ def _kind(
     if not left and not right:
         return "benign"  # punctuation only
     if all(speakers):
-        return "benign" if same_speaker else "attribution"
+        # Two names, two people; a description ("the attorney") may be either of them.
+        named = _names_someone(block.a) and _names_someone(block.b)
+        return "attribution" if named and not same_speaker else "benign"
     if at_edge and (not left or not right):
         return "benign"  # one rendering trims the sentence at an end
     if set(left) <= _BENIGN and set(right) <= _BENIGN:
@@ -194,6 +197,13 @@ def _kind(
     if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
         return "modality" if _completion_against_plan(left, right) else None
     return None
+
+
+def _names_someone(tokens: Sequence[Token]) -> bool:
+    """Whether the words hold a proper name, not only a title or a description ("the attorney")."""
+    return any(
+        t.text[:1].isupper() and t.lower.strip(".") not in _TITLES_OF_PEOPLE | _DETERMINERS for t in tokens
+    )
 
 
 def _completion_against_plan(left: Sequence[str], right: Sequence[str]) -> bool:

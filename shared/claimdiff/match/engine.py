@@ -15,6 +15,7 @@ from claimdiff.match.features import (
     pair_features,
     view,
 )
+from claimdiff.match.figures import figure_conflict
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import comparable, equivalence_blocked, may_contradict, slot_findings
 from claimdiff.models import Claim, Comparison, Evidence, ReasonCode, RelationKind
@@ -134,6 +135,9 @@ def decide(
     similarity = heads["similarity"].probability(values)
     subject = max(values["subject_cover"], values["clause_cover"])
     slots = slot_findings(a, b)
+    if not any(f.reason == "quantity" for f in slots):
+        # Two figures of one thing, whatever clauses they sit in: a slot as well.
+        slots.extend(f for f in (figure_conflict(a, b),) if f is not None)
     minimal = minimal_difference(a, b)
     if minimal is not None:
         # The words' own finding of that kind, when there is one, has the fuller evidence spans.

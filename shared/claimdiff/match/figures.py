@@ -1,0 +1,101 @@
+"""Figures of one thing: two claims' numbers paired by what they count, not by the clause they sit in.
+
+Outlets put one figure in different sentences: "closed a five-day conservative conference" and "the
+closing speaker of a three-day conservative conference"; "the effective federal tax rate for 2014 was
+30.7 percent" and "paid an effective federal tax rate of 35.7 percent"; "Lieberman, 68," and "Mr.
+Lieberman, 75,". The clauses do not align (different predicates), but each figure's frame does: the
+content words right around it (what it counts, whose it is). A figure conflicts with another when
+the two frames share a nearest word and at least three words in all, the units agree, neither claim
+has another figure of that unit (which figure answers which would be a guess), and nothing dates
+the claims apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
+from claimdiff.match.lexicon import STOP_WORDS
+from claimdiff.models import Quantity
+
+_REACH = 3  # content words on each side of a figure that say what it counts
+_MIN_SHARED = 3
+# A frame stops at what ends a phrase: a clause's punctuation, a parenthesis, a quotation mark.
+_FRAME_BREAK = re.compile(r"[;:()\[\]\u2014\u2013\"\u201c\u201d]|\.\s")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A figure, the content stems around it, and the nearest one on each side.
+_Figure = tuple[Quantity, frozenset[str], frozenset[str]]
+
+
+def _frame(view: ClaimView, figure: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems around a figure (up to ``_REACH`` each side) and its nearest ones."""
+    text, tokens = view.claim.text, view.tokens
+    before = [t for t in tokens if t.end <= figure.start]
+    after = [t for t in tokens if t.start >= figure.end]
+    words: list[str] = []
+    nearest: list[str] = []
+    for side, edge in ((reversed(before), figure.start), (iter(after), figure.end)):
+        taken, last = 0, edge
+        for token in side:
+            gap = text[min(last, token.end) : max(last, token.start)]
+            if _FRAME_BREAK.search(gap):
+                break
+            last = token.start if token.end <= edge else token.end
+            if token.lower in STOP_WORDS or not token.lower[:1].isalpha():
+                continue
+            if taken == 0:
+                nearest.append(token.stem)
+            words.append(token.stem)
+            taken += 1
+            if taken == _REACH:
+                break
+    return frozenset(words), frozenset(nearest)
+
+
+def _figures(view: ClaimView) -> list[_Figure]:
+    """The claim's figures with their frames (years are dates, compared as times, not here)."""
+    found = []
+    for figure in view.quantities:
+        if figure.value is None or (figure.unit is None and _YEAR.fullmatch(figure.text.strip())):
+            continue
+        words, nearest = _frame(view, figure)
+        found.append((figure, words, nearest))
+    return found
+
+
+def _same_thing(x: _Figure, y: _Figure) -> bool:
+    (qx, words_x, near_x), (qy, words_y, near_y) = x, y
+    return unit_key(qx) == unit_key(qy) and bool(near_x & near_y) and len(words_x & words_y) >= _MIN_SHARED
+
+
+def _years(view: ClaimView) -> frozenset[str]:
+    return frozenset(_YEAR.findall(view.claim.text))
+
+
+def figure_conflict(a: ClaimView, b: ClaimView) -> Finding | None:
+    """Two figures of one thing that cannot both be true, paired by their frames (None if none)."""
+    if not a.quantities or not b.quantities:
+        return None
+    years_a, years_b = _years(a), _years(b)
+    if years_a and years_b and years_a != years_b:
+        return None  # "the rate for 2014" and "from 2007 through 2014": two periods, two figures
+    figures_a, figures_b = _figures(a), _figures(b)
+    for x in figures_a:
+        partners = [y for y in figures_b if _same_thing(x, y)]
+        if len(partners) != 1 or quantities_compatible(x[0], partners[0][0]):
+            continue
+        y = partners[0]
+        if any(
+            unit_key(other[0]) == unit_key(x[0]) for other in (*figures_a, *figures_b) if other not in (x, y)
+        ):
+            # Two rates, two counts in one claim ("35.7 percent ... over 10 percent"): which figure
+            # answers which is guesswork, and a wrong guess is a false flag.
+            continue
+        return Finding(
+            "quantity",
+            (
+                evidence_at("a", a, x[0].start, x[0].end, "quantity"),
+                evidence_at("b", b, y[0].start, y[0].end, "quantity"),
+            ),
+        )
+    return None
