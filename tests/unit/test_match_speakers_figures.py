@@ -43,13 +43,19 @@ def test_a_clausal_verb_right_after_a_quote_attributes_it() -> None:
 
 
 def test_a_statement_issued_saying_belongs_to_whoever_issued_it() -> None:
-    found = claims('Trying to calm the party, Ruiz issued a statement saying: "We must win the vote."', "gazette")
+    found = claims(
+        'Trying to calm the party, Ruiz issued a statement saying: "We must win the vote."', "gazette"
+    )
     assert found[0].speaker is not None and found[0].speaker.name == "Ruiz"
 
 
 def test_the_same_quote_given_to_two_named_people_is_an_attribution_conflict() -> None:
-    a = last_claim("“We have no choice but to build the new bridge this year,” Mayor Tom Kell said.", "gazette")
-    b = last_claim("“We have no choice but to build the new bridge this year,” Ms. Dora Vance said.", "herald")
+    a = last_claim(
+        "“We have no choice but to build the new bridge this year,” Mayor Tom Kell said.", "gazette"
+    )
+    b = last_claim(
+        "“We have no choice but to build the new bridge this year,” Ms. Dora Vance said.", "herald"
+    )
     comparison = compare(a, b)
     assert comparison.relation == "contradiction"
     assert comparison.reasons == ["attribution"]

@@ -17,7 +17,13 @@ from claimdiff.match.features import (
 )
 from claimdiff.match.figures import figure_conflict
 from claimdiff.match.model import Model, default_model
-from claimdiff.match.propositions import comparable, equivalence_blocked, may_contradict, slot_findings
+from claimdiff.match.propositions import (
+    comparable,
+    equivalence_blocked,
+    may_contradict,
+    quoted_alike,
+    slot_findings,
+)
 from claimdiff.models import Claim, Comparison, Evidence, ReasonCode, RelationKind
 
 # Reasons that the contradiction head learned from data; the others are rules gated on the subject.
@@ -156,6 +162,9 @@ def decide(
     paraphrase = heads["paraphrase"].probability(values) >= heads["paraphrase"].threshold
     if paraphrase and not blocked:
         return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)
+    if not slots and quoted_alike(a, b):
+        # One passage quoted by both (one may trim it): the words found to differ lie outside it.
+        return _comparison(a, b, "equivalent", max(similarity, _SAME_QUOTE_SURENESS), [], paraphrase=True)
     shared_entities = bool(a.entity_ids & b.entity_ids)
     if (
         paraphrase
