@@ -177,6 +177,16 @@ _UNIT_SINGULAR = {"people": "people", "persons": "person", "men": "man", "women"
                   "bps": "basis point", "bp": "basis point"}  # fmt: skip
 
 
+TALLY = "tally"  # the unit of "134 to 63": two counts of one vote or game
+
+
+def tally_counts(quantity: Quantity) -> tuple[float, ...]:
+    """The counts of a tally ("134 to 63" -> (134.0, 63.0)); empty for other quantities."""
+    if quantity.unit != TALLY:
+        return ()
+    return tuple(float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", quantity.text))
+
+
 def _number(token: str) -> float | None:
     """The value of a digit string or an English number word ("1,800", "2.5", "twenty-five", "a dozen")."""
     cleaned = token.replace(",", "").lower()
@@ -460,6 +470,10 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
     if second is not None and second >= value:
         low, high = value, second
         value = (value + second) / 2
+    elif second is not None and unit is None and kind != "range":
+        # "by a vote of 134 to 63", "passed 97-1": a tally, compared number by number.
+        unit = TALLY
+        low = high = value
     else:
         low, high = _interval(kind, value)
     start = match.start()

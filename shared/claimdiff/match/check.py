@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match.engine import decide
-from claimdiff.match.features import ClaimView, features_many, view
+from claimdiff.match.features import ClaimView, features_many, unit_key, view
 from claimdiff.match.lexicon import NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import asserted_by, speaks_as
@@ -30,6 +30,10 @@ _LEAD_SENTENCES = 3
 _MAX_EVIDENCE = 3
 # Sentences given the full comparison: the headline and the ones most like the claim.
 _MAX_COMPARED = 4
+# ... plus the ones sharing its rarest words, and the ones giving a figure of the same unit: another
+# outlet's wording of one fact may share few words in order with the claim.
+_MAX_BY_RARE_WORDS = 2
+_MAX_BY_FIGURES = 2
 _HEADLINE_ONLY = 2
 # Words that call a claim false ("a hoax", "denied"), not plain negation: only these let the stance head
 # contradict a claim that no sentence conflicts with.
@@ -133,9 +137,7 @@ def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Mode
     Relatedness comes from the article's body, not from its best sentence: a claim about another event
     shares few rare words with any part of it.
     """
-    words = set(query.content)
-    total = sum(model.idf.weight(w) for w in words)
-    return sum(model.idf.weight(w) for w in words & article_words) / total if total else 0.0
+    return _idf_share(frozenset(query.content), article_words, model)
 
 
 class _Article:
@@ -145,6 +147,8 @@ class _Article:
     def __init__(self, parts: Sequence[tuple[Sentence, Claim]], words: frozenset[str]) -> None:
         self.sentences = tuple(part for part, _ in parts)
         self.keys = tuple(matching_key(part.text) for part in self.sentences)
+        self.stems = tuple(frozenset(content_stems(part.text)) for part in self.sentences)
+        self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
         self.words = words
         self._claims = tuple(claim for _, claim in parts)
         self._views: dict[int, ClaimView] = {}
@@ -192,6 +196,16 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
     query = view(analyse_sentence(claim, outlet="claim"))
     scores = [fuzz.token_set_ratio(query.key, key) for key in article.keys]
     kept = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:_MAX_COMPARED]
+    # Another outlet words the same fact differently ("Flynn pleaded guilty on Friday for lying to the
+    # FBI"): the sentences sharing the claim's rarest words are compared as well.
+    claim_words = frozenset(query.content)
+    rare = [_idf_share(claim_words, stems, model) for stems in article.stems]
+    kept += sorted(range(len(rare)), key=lambda i: (-rare[i], i))[:_MAX_BY_RARE_WORDS]
+    # A figure is checked against the article's figures of its unit: "won, 124 to 73" against "by a
+    # vote of 134 to 63", wherever the article gives it.
+    units = {unit_key(q) for q in query.quantities}
+    counted = [i for i, found in enumerate(article.units) if units & found and rare[i] > 0]
+    kept += sorted(counted, key=lambda i: (-rare[i], i))[:_MAX_BY_FIGURES]
     kept = sorted(set(kept) | {0})
     views = [article.view(i) for i in kept]
     reads: list[Read] = []
@@ -209,6 +223,12 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         reads.append(Read(article.sentences[index], weight, relevance, comparison, stance, same_voice))
     body = len(article.sentences) > _HEADLINE_ONLY
     return Reading(reads, topical_overlap(query, article.words, model), body=body)
+
+
+def _idf_share(words: frozenset[str], found: frozenset[str], model: Model) -> float:
+    """The IDF-weighted share of `words` that `found` contains (0..1): rare words count most."""
+    total = sum(model.idf.weight(w) for w in words)
+    return sum(model.idf.weight(w) for w in words & found) / total if total else 0.0
 
 
 def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
@@ -229,7 +249,8 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
         return Verdict(verdict="unrelated", confidence=round(1.0 - max(best, reading.topical), 4))
     ranked = sorted(reads, key=lambda r: r.weight * r.relevance, reverse=True)
     relevant = [r for r in ranked if r.relevance >= limits["check_relevant"]]
-    conflicting = [r for r in relevant if r.comparison.relation == "contradiction"]
+    # A conflict is its own proof of relevance: compare found the same act of the same participant.
+    conflicting = [r for r in ranked if r.comparison.relation == "contradiction"]
     if conflicting:
         return _verdict("contradicts", max(r.comparison.confidence for r in conflicting), conflicting)
     equal = [r for r in relevant if r.comparison.relation == "equivalent"]

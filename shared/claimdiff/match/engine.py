@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimdiff.match.alignment import minimal_difference
+from claimdiff.match.alignment import minimal_difference, quoted_difference
 from claimdiff.match.features import (
     FUZZY_SCORERS,
     ClaimView,
@@ -104,8 +104,11 @@ def _weighed(
                 if finding.reason not in _LEARNED_REASONS or finding.strength.get("decisive"):
                     weighed.setdefault(finding.reason, (finding, pair.similarity))
     aligned = 0.5 + 0.5 * pair.similarity
-    if pair.similarity >= limits["rule_similarity"]:
-        weighed.update((f.reason, (f, aligned)) for f in pair.slots)
+    weighed.update(
+        (f.reason, (f, aligned))
+        for f in pair.slots
+        if pair.similarity >= limits["rule_similarity"] or f.strength.get("named")
+    )
     if a.claim.propositions and b.claim.propositions and pair.subject >= limits["rule_subject"]:
         # Two dates for one event are read from aligned clauses (the same predicate): a slot too.
         weighed.update((f.reason, (f, aligned)) for f in found if f.reason == "time")
@@ -144,7 +147,7 @@ def decide(
     if not any(f.reason == "quantity" for f in slots):
         # Two figures of one thing, whatever clauses they sit in: a slot as well.
         slots.extend(f for f in (figure_conflict(a, b),) if f is not None)
-    minimal = minimal_difference(a, b)
+    minimal = minimal_difference(a, b) or quoted_difference(a, b)
     if minimal is not None:
         # The words' own finding of that kind, when there is one, has the fuller evidence spans.
         minimal = next((f for f in found if f.reason == minimal.reason), minimal)

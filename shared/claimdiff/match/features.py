@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
 from claimdiff.extract.attribution import quoted_spans
+from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.match import signals
 from claimdiff.match.lexicon import (
     ANTONYMS,
@@ -33,6 +34,7 @@ from claimdiff.match.lexicon import (
     PREPOSITIONS,
     SPEECH_VERBS,
     STOP_WORDS,
+    antonym_senses,
     word_stem,
 )
 from claimdiff.match.model import Idf, default_model
@@ -307,7 +309,7 @@ def view(claim: Claim) -> ClaimView:
     plain = [t.stem for t in toks if t.lower not in NEGATION_WORDS]
     senses: dict[str, dict[int, signals.Token]] = {}
     for index, token in enumerate(toks):
-        for concept, side in ANTONYMS.get(token.lower, ()):
+        for concept, side in antonym_senses(token.lower):
             senses.setdefault(concept, {}).setdefault(side, token)
         if token.lower in _PARTICLES and index > 0 and toks[index - 1].lower not in STOP_WORDS:
             # "turning on" against "turning off": the same verb with opposite particles.
@@ -668,7 +670,10 @@ def unit_key(quantity: Quantity) -> str | None:
 
 
 def quantities_compatible(x: Quantity, y: Quantity) -> bool:
-    """Whether two figures of one unit can both be true (intervals overlap, with rounding)."""
+    """Whether two figures of one unit can both be true (intervals overlap, with rounding; a tally's
+    counts all equal)."""
+    if x.unit == y.unit == TALLY:
+        return sorted(tally_counts(x)) == sorted(tally_counts(y))
     x_low, x_high = _interval(x)
     y_low, y_high = _interval(y)
     if any(math.isnan(v) for v in (x_low, x_high, y_low, y_high)):
@@ -827,7 +832,8 @@ def _event_times(proposition: Proposition) -> tuple[set[dt.date], set[str]]:
     return {t.date for t in events if t.date is not None}, {t.key for t in events if t.key and t.date is None}
 
 
-def _times_differ(pa: Proposition, pb: Proposition) -> bool:
+def times_differ(pa: Proposition, pb: Proposition) -> bool:
+    """Whether two clauses date their events apart (days, or named times of one kind: weekdays)."""
     days_a, keys_a = _event_times(pa)
     days_b, keys_b = _event_times(pb)
     if days_a and days_b:
@@ -860,7 +866,7 @@ def _time(a: ClaimView, b: ClaimView) -> Finding | None:
         for pb in b.claim.propositions:
             if pa.predicate is None or pb.predicate is None:
                 continue
-            if word_stem(pa.predicate.lemma) != word_stem(pb.predicate.lemma) or not _times_differ(pa, pb):
+            if word_stem(pa.predicate.lemma) != word_stem(pb.predicate.lemma) or not times_differ(pa, pb):
                 continue
             evidence = [
                 evidence_at(side, v, t.start, t.end, "time")

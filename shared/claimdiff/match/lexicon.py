@@ -248,6 +248,8 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("arrive", "arrive arrives arriving arrived", "depart departs departing departed"),
     ("remember", "remember remembers remembered", "forget forgets forgot forgotten"),
     ("include", "include includes included including", "exclude excludes excluded excluding"),
+    ("common", "common frequent usual", "rare uncommon infrequent unusual"),
+    ("keep", "keep keeps kept keeping retain retained retains", "lose loses lost losing"),
 )
 
 # Concepts whose two sides are outcomes of one event (a decision, a vote, a verdict, a count):
@@ -289,6 +291,27 @@ def _build_antonyms() -> dict[str, tuple[tuple[str, int], ...]]:
 
 # A word may sit in several concepts ("rejected" answers "agreed", "accepted" and "approved").
 ANTONYMS: dict[str, tuple[tuple[str, int], ...]] = _build_antonyms()
+# Inflections the table lists no form of: comparatives ("faster", "bigger", "earlier") and plurals.
+_INFLECTIONS = (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""), ("es", ""), ("s", ""))
+
+
+def antonym_senses(word: str) -> tuple[tuple[str, int], ...]:
+    """The (concept, side) senses of a word in the antonym table, through its inflections."""
+    word = word.lower()
+    senses = ANTONYMS.get(word)
+    if senses is not None:
+        return senses
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + replacement
+            # "bigger" -> "bigg" -> "big": a doubled consonant before the suffix.
+            # "rarer" -> "rar" -> "rare": an e dropped before it.
+            doubled = base[:-1] if len(base) > 3 and base[-1] == base[-2] else base
+            for candidate in (base, doubled, base + "e"):
+                if candidate in ANTONYMS:
+                    return ANTONYMS[candidate]
+    return ()
+
 
 # "close to reaching", "on the verge of signing": the event has not happened yet. Against a plain
 # "reached" or "signed" in the other claim, that is a modality conflict.

@@ -14,20 +14,30 @@ that extraction could not read is unknown, and an unknown slot never conflicts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 
-from claimdiff.extract.attribution import quoted_spans
+from claimdiff.extract.attribution import SPEECH_VERBS, quoted_spans
 from claimdiff.match.features import (
     ClaimView,
     Finding,
     evidence_at,
     quantities_compatible,
     same_person,
+    times_differ,
     unit_key,
 )
-from claimdiff.match.lexicon import ANTONYMS, DECISIVE_CONCEPTS, STOP_WORDS, opposite_by_prefix, word_stem
-from claimdiff.match.quotes import same_quote
+from claimdiff.match.lexicon import (
+    DECISIVE_CONCEPTS,
+    STOP_WORDS,
+    antonym_senses,
+    opposite_by_prefix,
+    word_stem,
+)
+from claimdiff.match.quotes import quoted_words, same_quote
 from claimdiff.models import Argument, Claim, Predicate, Proposition, Quantity, ReasonCode
+from claimdiff.text.verbs import CONTEST_LEMMAS
 
 _DONE = "done"
 _CLOSING = "\u201d"
@@ -109,6 +119,9 @@ _PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "me", "us", "him",
 # Participants that can stand for anyone: "a person is playing" is said of the man who plays.
 _GENERIC_PARTICIPANTS = frozenset(["person", "people", "someone", "somebody", "one", "anyone", "it"])
 _NOBODY = frozenset(["nobody", "none", "noone", "no-one"])
+_VALUED: frozenset[ReasonCode] = frozenset({"quantity", "time"})
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "the", "a", "an", "sen", "rep", "gov", "president"])
+_SAME_STATEMENT = 80  # quoted words this close are one statement with a word or two edited
 _MAX_ADDED = 3  # words of its own a claim may add around a shared quote ("in a statement on Friday")
 
 
@@ -128,15 +141,36 @@ def _keys(proposition: Proposition, role: str) -> set[str]:
     }  # a figure ("voted 97-1") is a slot of its own, compared as a quantity, not a participant
 
 
+def _named_participant(pa: Proposition, pb: Proposition) -> bool:
+    """Whether the two clauses share a participant known by name (an entity, not a common noun)."""
+    for role in ("agent", "patient"):
+        names_a, names_b = (
+            {
+                word_stem(w.lower())
+                for a in p.arguments
+                if a.role == role
+                for w in a.text.split()
+                if w[:1].isupper() and w.lower().rstrip(".") not in _TITLES and w.lower() not in _POINTING
+            }
+            for p in (pa, pb)
+        )
+        if names_a & names_b:
+            return True
+    return False
+
+
 def _same_participants(pa: Proposition, pb: Proposition) -> bool:
     """Every role both clauses fill holds the same participant (same key or a word in common), and
     at least one role is filled on both sides: "no man playing a piano" says nothing of a man playing
     a guitar."""
     shared = False
+    contest = pa.predicate is not None and lemma_key(pa.predicate) in CONTEST_LEMMAS
     for role in ("agent", "patient"):
         ka, kb = _keys(pa, role), _keys(pb, role)
         if not ka or not kb:
             continue
+        if contest and role == "patient" and not all(":" in k for k in ka | kb):
+            continue  # what was won is the vote on one side, the named opponent on the other
         if not (ka & kb or _words(pa, role) & _words(pb, role)):
             return False
         if (ka | kb) & _POINTING and ka != kb:
@@ -160,6 +194,24 @@ def _swapped(pa: Proposition, pb: Proposition) -> tuple[Argument, Argument] | No
     return None
 
 
+def _winner_and_loser(pa: Proposition, pb: Proposition) -> tuple[Argument, Argument] | None:
+    """The spans when one named participant wins a contest in one clause and loses it in the other
+    ("Lind won the vote" / "Lind lost to Ross"), the opponent unnamed on one side or the same."""
+    if pa.predicate is None or lemma_key(pa.predicate) not in CONTEST_LEMMAS:
+        return None
+    for x, y in ((pa, pb), (pb, pa)):
+        winners = [arg for arg in x.arguments if arg.role == "agent" and ":" in arg.key]
+        losers = [arg for arg in y.arguments if arg.role == "patient" and ":" in arg.key]
+        if not winners or not losers or not same_participant(winners[0], losers[0]):
+            continue
+        opponents = [arg for arg in x.arguments if arg.role == "patient" and ":" in arg.key]
+        victors = [arg for arg in y.arguments if arg.role == "agent"]
+        if opponents and victors and not same_participant(opponents[0], victors[0]):
+            continue  # two named opponents: two contests ("beat Ross" in one round, "lost to Kay" in another)
+        return (winners[0], losers[0]) if x is pa else (losers[0], winners[0])
+    return None
+
+
 def same_participant(x: Argument, y: Argument) -> bool:
     """Whether two arguments name one participant: one key, or one name read with and without its
     entity id ("Pelosi" alone and "person:n-pelosi" in an article that named her in full)."""
@@ -171,8 +223,8 @@ def same_participant(x: Argument, y: Argument) -> bool:
 
 def _antonym_concept(pa: Predicate, pb: Predicate) -> str | None:
     """The antonym concept two predicates sit on opposite sides of, if any."""
-    senses_a = dict(ANTONYMS.get(pa.text.lower(), ()))
-    for concept, side in ANTONYMS.get(pb.text.lower(), ()):
+    senses_a = dict(antonym_senses(pa.text))
+    for concept, side in antonym_senses(pb.text):
         if concept in senses_a and senses_a[concept] != side:
             return concept
     if opposite_by_prefix(pa.text.lower(), pb.text.lower()):
@@ -203,8 +255,16 @@ def slot_findings(a: ClaimView, b: ClaimView) -> list[Finding]:
     finding per reason, main clauses first."""
     found: dict[ReasonCode, Finding] = {}
     for pa, pb in clause_pairs(a.claim, b.claim):
+        named = _named_participant(pa, pb)
+        # Only a figure or a date is a slot concrete enough to hold without similar wording: a
+        # modality or a negation of "use" / "would use" in long sentences is often another act.
         for finding in _clause_findings(a, pa, b, pb):
-            found.setdefault(finding.reason, finding)
+            marked = finding
+            if named and finding.reason in _VALUED:
+                # One act of one named participant ("Pelosi won 124 to 73" / "Pelosi defeated her
+                # challenger by 134 to 63"): the alignment holds however much else the claims say.
+                marked = replace(finding, strength={**finding.strength, "named": 1.0})
+            found.setdefault(marked.reason, marked)
     return list(found.values())
 
 
@@ -232,8 +292,20 @@ def _clause_findings(a: ClaimView, pa: Proposition, b: ClaimView, pb: Propositio
             (qa,), (qb,) = figures
             if unit_key(qa) == unit_key(qb) and not quantities_compatible(qa, qb):
                 found.append(_finding("quantity", a, b, (qa.start, qa.end), (qb.start, qb.end), decisive=1.0))
+    if (
+        same_predicate
+        and va.polarity == vb.polarity
+        and va.text.lower() not in SPEECH_VERBS  # two statements on two days are two statements
+        and _same_participants(pa, pb)
+        and times_differ(pa, pb)
+    ):
+        # One act of one participant dated twice ("Flynn pleaded guilty on Wednesday" / "on Friday").
+        time_a, time_b = (next(t for t in p.times if t.anchor == "event") for p in (pa, pb))
+        found.append(
+            _finding("time", a, b, (time_a.start, time_a.end), (time_b.start, time_b.end), decisive=1.0)
+        )
     if same_predicate and va.polarity == vb.polarity:
-        swapped = _swapped(pa, pb)
+        swapped = _swapped(pa, pb) or _winner_and_loser(pa, pb)
         if swapped is not None:
             span_x, span_y = (swapped[0].start, swapped[0].end), (swapped[1].start, swapped[1].end)
             found.append(_finding("roles", a, b, span_x, span_y, decisive=1.0))
@@ -265,9 +337,9 @@ def _complement_antonyms(
     after_a = [t for t in a.tokens if t.start >= va.end][:_COMPLEMENT_REACH]
     after_b = [t for t in b.tokens if t.start >= vb.end][:_COMPLEMENT_REACH]
     for ta in after_a:
-        senses = dict(ANTONYMS.get(ta.lower, ()))
+        senses = dict(antonym_senses(ta.lower))
         for tb in after_b:
-            for concept, side in ANTONYMS.get(tb.lower, ()):
+            for concept, side in antonym_senses(tb.lower):
                 if concept in senses and senses[concept] != side and concept in DECISIVE_CONCEPTS:
                     return (ta.start, ta.end), (tb.start, tb.end)
     return None
@@ -358,7 +430,13 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
     if _UNKNOWN_QUOTE in (by_a, by_b):
         return fuzz.token_set_ratio(a.claim.text, b.claim.text) >= _SAME_QUOTED_WORDS
     sa, sb = a.claim.speaker, b.claim.speaker
-    return sa is not None and sb is not None and same_person(sa.name, sb.name)
+    if sa is None or sb is None:
+        return False
+    if not sa.name[:1].isupper() or not sb.name[:1].isupper():
+        # "the attorney said" / "Mr. Goelman added": a description may be the named person; the
+        # quoted words, nearly the same, say whether it is one statement.
+        return fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) >= _SAME_STATEMENT
+    return same_person(sa.name, sb.name)
 
 
 def quoted_alike(a: ClaimView, b: ClaimView) -> bool:
@@ -399,8 +477,11 @@ def _quoted_from_two_people(a: Claim, b: Claim) -> bool:
 
 
 def _two_named_people(a: Claim, b: Claim) -> bool:
+    """Whether two different people are named as the speakers ("the attorney" names nobody)."""
     sa, sb = a.speaker, b.speaker
     if sa is None or sb is None or sa.kind != "person" or sb.kind != "person":
+        return False
+    if not sa.name[:1].isupper() or not sb.name[:1].isupper():
         return False
     return not same_person(sa.name, sb.name)
 

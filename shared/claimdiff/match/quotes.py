@@ -14,7 +14,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from claimdiff.extract.attribution import quoted_spans
-from claimdiff.match.lexicon import ANTONYMS, NEGATION_WORDS
+from claimdiff.match.lexicon import NEGATION_WORDS, antonym_senses
 from claimdiff.text import matching_key
 
 _MIN_WORDS = 4  # "It's always been bipartisan": a shorter quote is a phrase many people use
@@ -26,17 +26,21 @@ _QUOTE_MARKS = '\u201c\u201d"'
 _CLOSING = "\u201d"
 
 
-def quoted_words(text: str) -> str:
-    """The claim's quoted words as one matching key: its quoted passages, and the head of a quote
-    continued from the sentence before ('I wish I did not have to do it," he said')."""
-    spans = quoted_spans(text)
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """Where the claim quotes: its quoted passages, and the head of a quote continued from the
+    sentence before ('I wish I did not have to do it," he said')."""
     first_mark = next((i for i, c in enumerate(text) if c in _QUOTE_MARKS), -1)
     # A first mark right after the sentence's punctuation closes a quote opened in an earlier sentence.
     if first_mark > 0 and (text[first_mark] == _CLOSING or text[first_mark - 1] in ".,!?"):
-        head = text[:first_mark]
-        rest = text[first_mark + 1 :]
-        return matching_key(" ".join([head, *(rest[start:end] for start, end in quoted_spans(rest))]))
-    return matching_key(" ".join(text[start:end] for start, end in spans))
+        offset = first_mark + 1
+        rest = quoted_spans(text[offset:])
+        return [(0, first_mark), *((offset + start, offset + end) for start, end in rest)]
+    return quoted_spans(text)
+
+
+def quoted_words(text: str) -> str:
+    """The claim's quoted words (``quoted_passages``) as one matching key."""
+    return matching_key(" ".join(text[start:end] for start, end in quoted_passages(text)))
 
 
 def _critical(words: list[str]) -> set[str]:
@@ -62,5 +66,5 @@ def same_quote(text_a: str, text_b: str) -> bool:
         return False
     # A word may differ only by its spelling: "rare" / "common" is another statement.
     return all(
-        w not in ANTONYMS and any(fuzz.ratio(w, v) >= _SPELLING for v in only_passage) for w in only_short
+        not antonym_senses(w) and any(fuzz.ratio(w, v) >= _SPELLING for v in only_passage) for w in only_short
     )

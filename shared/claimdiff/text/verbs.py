@@ -155,6 +155,9 @@ CONVERSES: dict[tuple[str, str], str] = {
     ("fall", "to"): "beat",
     ("trail", ""): "lead",
 }
+# Contests have one winner (as read through CONVERSES and SYNONYM_LEMMAS): whoever wins one cannot
+# lose it, so "A won the vote" and "A lost to B" conflict though the vote is not named as a person.
+CONTEST_LEMMAS = frozenset(["beat", "lead"])
 # Verbs that say the same act happened to the other side ("defeated" reads as "beat").
 SYNONYM_LEMMAS: dict[str, str] = {
     "win": "beat",

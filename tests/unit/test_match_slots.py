@@ -1,0 +1,160 @@
+"""One act, one slot apart: the figure, the date, the winner or a word inside a shared quote.
+
+Sentences written for these tests, modelled on the failures read in the BASIL fit split
+(tests/realnews): a tally given with other words around it, a plea dated on two days, a winner named
+as the loser, a quote with one word changed, and a statement's own date, which is no conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claimdiff.extract import extract_claims
+from claimdiff.extract.quantities import TALLY, tally_counts
+from claimdiff.match import check, compare
+from claimdiff.match.lexicon import antonym_senses
+from claimdiff.models import Claim
+
+DAY = dt.date(2022, 5, 6)
+
+
+def last_claim(text: str, outlet: str) -> Claim:
+    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)[-1]
+
+
+def relation(first: str, second: str) -> tuple[str, list[str]]:
+    comparison = compare(last_claim(first, "gazette"), last_claim(second, "herald"))
+    return comparison.relation, list(comparison.reasons)
+
+
+@pytest.mark.parametrize(
+    ("word", "senses"),
+    [
+        ("faster", (("fast", 1),)),
+        ("slower", (("fast", -1),)),
+        ("kept", (("keep", 1),)),
+        ("rarer", (("common", -1),)),
+    ],
+)
+def test_antonym_senses_read_inflected_forms(word: str, senses: tuple[tuple[str, int], ...]) -> None:
+    assert antonym_senses(word) == senses
+
+
+def test_a_word_changed_inside_one_quote_is_a_contradiction() -> None:
+    found = relation(
+        '"The new line will make trains run faster through the valley," Mayor Tom Kell said.',
+        'Kell told reporters: "The new line will make trains run slower through the valley."',
+    )
+    assert found == ("contradiction", ["antonym"])
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [("134 to 63", (134.0, 63.0)), ("97-1", (97.0, 1.0))],
+)
+def test_a_vote_count_is_read_as_a_tally(text: str, counts: tuple[float, ...]) -> None:
+    (quantity,) = last_claim(f"The Senate voted {text} on Monday.", "gazette").quantities
+    assert quantity.unit == TALLY
+    assert tally_counts(quantity) == counts
+
+
+def test_a_range_is_not_a_tally() -> None:
+    quantities = last_claim("Prices rose from 3 to 1 percent in a year.", "gazette").quantities
+    assert all(q.unit != TALLY for q in quantities)
+
+
+def test_another_tally_of_one_named_winner_conflicts_however_the_sentences_are_worded() -> None:
+    found = relation(
+        "Marta Lind won the caucus vote, 124 to 73, on Wednesday.",
+        "Marta Lind defeated her challenger by 134 to 63 in the caucus vote.",
+    )
+    assert found == ("contradiction", ["quantity"])
+
+
+def test_the_same_tally_in_other_words_is_no_conflict() -> None:
+    found = relation(
+        "Marta Lind won the caucus vote, 134 to 63, on Wednesday.",
+        "Marta Lind defeated her challenger by 134 to 63 in the caucus vote.",
+    )
+    assert found[0] == "equivalent"
+
+
+@pytest.mark.parametrize(
+    "loser",
+    [
+        "Marta Lind lost to Tim Ross in the caucus vote.",
+        "Marta Lind lost to Tim Ross by a vote of 63 to 134.",
+    ],
+)
+def test_the_winner_of_a_contest_named_as_its_loser_is_a_roles_conflict(loser: str) -> None:
+    assert relation("Marta Lind won the caucus vote.", loser) == ("contradiction", ["roles"])
+
+
+def test_losing_to_two_named_opponents_is_two_contests() -> None:
+    found = relation("Marta Lind beat Tim Ross in the first round.", "Ann Kay beat Marta Lind in the final.")
+    assert found[0] != "contradiction"
+
+
+def test_one_act_dated_on_two_days_is_a_time_conflict() -> None:
+    found = relation(
+        "Carl Brandt, a former adviser, pleaded guilty in court on Wednesday.",
+        "Brandt pleaded guilty on Friday to one count of lying to federal investigators about his contacts.",
+    )
+    assert found == ("contradiction", ["time"])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The governor said Friday that the budget is balanced.",
+            "The governor said Saturday that the budget is balanced.",
+        ),
+        (
+            '"The budget is balanced," the governor said Friday.',
+            '"The budget is balanced," the governor said on Saturday.',
+        ),
+    ],
+)
+def test_the_day_a_statement_was_made_is_no_conflict(first: str, second: str) -> None:
+    assert relation(first, second)[0] == "equivalent"
+
+
+def test_an_expiry_and_an_announcement_are_different_times_not_conflicting_ones() -> None:
+    assert (
+        relation("The order expires on Friday.", "The order was announced on Monday.")[0] != "contradiction"
+    )
+
+
+def test_a_quote_given_to_a_description_and_to_a_name_is_one_voice() -> None:
+    found = relation(
+        '"The side effects of the vaccine are really rare," the attorney said.',
+        '"The side effects of the vaccine are really common," Ann Fry said.',
+    )
+    assert found == ("contradiction", ["antonym"])
+
+
+LEADER = """Lind keeps her seat
+
+The caucus met behind closed doors on Wednesday to choose the party leader for the next term.
+
+Members of the caucus said the debate over the party leader was long and at times bitter.
+
+Marta Lind defeated Tim Ross, 134 to 63, and keeps the post she has held since 2019.
+
+Ross conceded in the evening and promised to support her."""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Marta Lind won the caucus vote for party leader 124 to 73.", "contradicts"),
+        ("Marta Lind won the caucus vote for party leader 134 to 63.", "supports"),
+    ],
+)
+def test_check_reads_a_figure_wherever_the_article_gives_it(claim: str, verdict: str) -> None:
+    result = check(claim, LEADER)
+    assert result.verdict == verdict
+    if verdict == "contradicts":
+        assert any("134 to 63" in e.text for e in result.evidence)
