@@ -13,6 +13,8 @@ import pytest
 from claimdiff.extract import extract_claims
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.match import check, compare
+from claimdiff.match.features import view
+from claimdiff.match.figures import misdated
 from claimdiff.match.lexicon import antonym_senses
 from claimdiff.models import Claim
 
@@ -158,3 +160,92 @@ def test_check_reads_a_figure_wherever_the_article_gives_it(claim: str, verdict:
     assert result.verdict == verdict
     if verdict == "contradicts":
         assert any("134 to 63" in e.text for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            "The Lakers beat the Celtics on Sunday night in Boston.",
+            "The Lakers were beaten by the Celtics on Sunday night in Boston.",
+            "contradiction",
+        ),
+        (
+            "The Lakers beat the Celtics on Sunday night in Boston.",
+            "The Celtics were beaten by the Lakers on Sunday night in Boston.",
+            "equivalent",
+        ),
+        (
+            "Police arrested the suspect on Friday near the station.",
+            "The suspect was arrested by police on Friday near the station.",
+            "equivalent",
+        ),
+    ],
+)
+def test_one_verb_active_on_one_side_and_passive_on_the_other(first: str, second: str, expected: str) -> None:
+    found = relation(first, second)
+    assert found[0] == expected
+    if expected == "contradiction":
+        assert found[1] == ["roles"]
+
+
+def test_an_intensifier_dropped_beside_a_negation_leaves_the_negation() -> None:
+    found = relation(
+        "“This decision should be deeply troubling to all Americans,” the attorney said.",
+        "“This decision should not be troubling to all Americans,” Mr. Goelman added.",
+    )
+    assert found == ("contradiction", ["negation"])
+
+
+MOTTO = """House backs the motto
+
+On Wednesday, the House voted 396-9 on a bill that reaffirmed the motto and encouraged its display in schools.
+
+Akin had also vowed to remain in the race earlier Tuesday on the radio show of Mike Huckabee.
+
+Farenthold used $84,000 in taxpayer funds to settle a harassment lawsuit filed in 2014.
+
+The chamber will take up the budget next month."""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "given"),
+    [
+        ("It passed in a 296-9 vote.", "contradicts", "396-9"),  # a tally, in other words
+        ("It passed in a 396-9 vote.", "supports", None),
+        ("Farenthold used $48,000 in taxpayer funds to settle the case.", "contradicts", "$84,000"),
+        ("Farenthold used $84,000 in taxpayer funds to settle the case.", "supports", None),
+        (
+            "Akin told Mike Huckabee on his radio show Thursday afternoon that he is staying in.",
+            "contradicts",
+            "Tuesday",
+        ),
+        ("Akin told Mike Huckabee on his radio show Tuesday that he is staying in.", "supports", None),
+    ],
+)
+def test_check_finds_a_figure_or_a_day_the_article_gives_otherwise(
+    claim: str, verdict: str, given: str | None
+) -> None:
+    result = check(claim, MOTTO)
+    assert result.verdict == verdict
+    if given is not None:
+        (evidence,) = result.evidence
+        assert evidence.relation == "contradiction" and given in evidence.text
+
+
+def test_a_figure_among_other_words_is_not_the_article_figure_of_its_unit() -> None:
+    result = check("Farenthold spent $20,000 on a new office carpet.", MOTTO)
+    assert result.verdict != "contradicts"
+
+
+def test_misdated_compares_times_of_one_kind_only() -> None:
+    claim = view(last_claim("The speech is set for March 13 in the House chamber.", "gazette"))
+    weekday = view(last_claim("The speech in the House chamber was announced on Tuesday.", "herald"))
+    other_date = view(last_claim("The speech in the House chamber is set for March 3.", "herald"))
+
+    assert misdated(claim, [weekday], lambda _: 1.0) is None
+    found = misdated(claim, [weekday, other_date], lambda _: 1.0)
+    assert found is not None
+    index, share, finding = found
+    assert index == 1 and share > 0.5
+    assert [e.text for e in finding.evidence] == ["March 13", "March 3"]

@@ -19,47 +19,55 @@ from rapidfuzz.distance import Indel
 
 from claimdiff.extract.timeexpr import TIME_NAMES
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
-from claimdiff.match.lexicon import NEGATION_WORDS, antonym_senses, opposite_by_prefix, word_stem
+from claimdiff.match.lexicon import (
+    INTENSIFIERS,
+    NEGATION_WORDS,
+    antonym_senses,
+    opposite_by_prefix,
+    word_stem,
+)
 from claimdiff.match.quotes import quoted_passages
 from claimdiff.match.signals import Token
 from claimdiff.models import ReasonCode, TimeRef
+from claimdiff.text.verbs import BE_FORMS, lemma
 
 # Share of the shorter claim's words that must align for two claims to be one sentence rendered twice.
 MIN_ALIGNED = 0.7
 _MAX_BLOCK = 4  # words on either side of one differing block
-_BENIGN = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "president",
-        "senator",
-        "representative",
-        "said",
-        "says",
-        "also",
-        "just",
-        "and",
-        "but",
-        "that",
-        "which",
-        "who",
-        "very",
-        "really",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-    ]
+_BENIGN = (
+    frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sen",
+            "rep",
+            "gov",
+            "pres",
+            "president",
+            "senator",
+            "representative",
+            "said",
+            "says",
+            "also",
+            "just",
+            "and",
+            "but",
+            "that",
+            "which",
+            "who",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+        ]
+    )
+    | INTENSIFIERS
 )
 _TITLES_OF_PEOPLE = frozenset(["mr", "mrs", "ms", "dr"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
@@ -180,6 +188,8 @@ def _kind(
     }
     if bool(negators_a) != bool(negators_b) and rest_a == rest_b:
         return "negation"  # "passed" / "did not pass", "is" / "is not"
+    if _voice_reversed(left, right) or _voice_reversed(right, left):
+        return "roles"  # "is going to beat the US" / "is going to be beaten by the US"
     if any(opposite_by_prefix(x, y) for x in left for y in right) and len(left) <= 2 and len(right) <= 2:
         return "antonym"  # "consistent" / "inconsistent", "agree" / "disagree"
     for wa in left:
@@ -198,6 +208,14 @@ def _kind(
     if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
         return "modality" if _completion_against_plan(left, right) else None
     return None
+
+
+def _voice_reversed(active: Sequence[str], passive: Sequence[str]) -> bool:
+    """Whether one verb stands active on one side and passive with its agent on the other ("beat" /
+    "be beaten by"): with the words around aligned, the participants have changed places."""
+    if len(active) != 1 or len(passive) != 3 or passive[0] not in BE_FORMS or passive[2] != "by":
+        return False
+    return word_stem(lemma(active[0])) == word_stem(lemma(passive[1]))
 
 
 def _names_someone(tokens: Sequence[Token]) -> bool:

@@ -14,8 +14,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimdiff.extract import analyse_sentence, extract_claims
+from claimdiff.extract.quantities import TALLY
 from claimdiff.match.engine import decide
 from claimdiff.match.features import ClaimView, features_many, unit_key, view
+from claimdiff.match.figures import misdated, misreported_figure
 from claimdiff.match.lexicon import NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import asserted_by, speaks_as
@@ -35,6 +37,8 @@ _MAX_COMPARED = 4
 _MAX_BY_RARE_WORDS = 2
 _MAX_BY_FIGURES = 2
 _HEADLINE_ONLY = 2
+# Share of a claim figure's context words an article's figure must sit among to be the same thing.
+_FIGURE_CONTEXT = 0.3
 # Words that call a claim false ("a hoax", "denied"), not plain negation: only these let the stance head
 # contradict a claim that no sentence conflicts with.
 _REFUTATION_CUES = (
@@ -129,6 +133,9 @@ class Reading:
     reads: list[Read]
     topical: float
     body: bool = True  # an article with a body, not a lone headline: its topic can be read from it
+    # The article's sentence giving otherwise a figure of the claim (figures.misreported_figure), with
+    # the share of the figure's context words it holds and whether the figure is a vote's tally.
+    misreported: tuple[Sentence, float, bool] | None = None
 
 
 def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Model) -> float:
@@ -149,6 +156,10 @@ class _Article:
         self.keys = tuple(matching_key(part.text) for part in self.sentences)
         self.stems = tuple(frozenset(content_stems(part.text)) for part in self.sentences)
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
+        self.time_kinds = tuple(
+            frozenset(key.split(":")[0] for p in claim.propositions for t in p.times if (key := t.key))
+            for _, claim in parts
+        )
         self.words = words
         self._claims = tuple(claim for _, claim in parts)
         self._views: dict[int, ClaimView] = {}
@@ -222,7 +233,26 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         stance = stance_features(query, other, values, relevance, comparison)
         reads.append(Read(article.sentences[index], weight, relevance, comparison, stance, same_voice))
     body = len(article.sentences) > _HEADLINE_ONLY
-    return Reading(reads, topical_overlap(query, article.words, model), body=body)
+    topical = topical_overlap(query, article.words, model)
+    return Reading(reads, topical, body=body, misreported=_misreported(query, article, units, model))
+
+
+def _misreported(
+    query: ClaimView, article: _Article, units: set[str | None], model: Model
+) -> tuple[Sentence, float, bool] | None:
+    """The article's sentence that gives one of the claim's figures or named days otherwise, if any."""
+    best: tuple[Sentence, float, bool] | None = None
+    kinds = {key.split(":")[0] for p in query.claim.propositions for t in p.times if (key := t.key)}
+    for find, given in ((misreported_figure, article.units), (misdated, article.time_kinds)):
+        wanted = units if find is misreported_figure else kinds
+        chosen = [i for i, found in enumerate(given) if wanted & found]
+        found = find(query, [article.view(i) for i in chosen], model.idf.weight) if chosen else None
+        if found is None or (best is not None and best[1] >= found[1]):
+            continue
+        index, share, finding = found
+        tally = any(q.unit == TALLY for q in query.quantities if q.start == finding.evidence[0].start)
+        best = article.sentences[chosen[index]], share, tally and finding.reason == "quantity"
+    return best
 
 
 def _idf_share(words: frozenset[str], found: frozenset[str], model: Model) -> float:
@@ -253,6 +283,14 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
     conflicting = [r for r in ranked if r.comparison.relation == "contradiction"]
     if conflicting:
         return _verdict("contradicts", max(r.comparison.confidence for r in conflicting), conflicting)
+    if reading.misreported is not None:
+        sentence, share, tally = reading.misreported
+        # A vote's tally is distinctive enough on its own; another figure must sit among the same words.
+        if tally or share >= limits.get("check_figure_context", _FIGURE_CONTEXT):
+            evidence = CheckEvidence(
+                text=sentence.text, start=sentence.start, end=sentence.end, relation="contradiction"
+            )
+            return Verdict(verdict="contradicts", confidence=round(0.5 + 0.5 * share, 4), evidence=[evidence])
     equal = [r for r in relevant if r.comparison.relation == "equivalent"]
     if equal:
         plain = [r for r in equal if r.same_voice]

@@ -13,10 +13,11 @@ the claims apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
 from claimdiff.match.lexicon import STOP_WORDS
-from claimdiff.models import Quantity
+from claimdiff.models import AnchoredTime, Quantity, ReasonCode, Span
 
 _REACH = 3  # content words on each side of a figure that say what it counts
 _MIN_SHARED = 3
@@ -27,7 +28,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _Figure = tuple[Quantity, frozenset[str], frozenset[str]]
 
 
-def _frame(view: ClaimView, figure: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+def _frame(view: ClaimView, figure: Span) -> tuple[frozenset[str], frozenset[str]]:
     """The content stems around a figure (up to ``_REACH`` each side) and its nearest ones."""
     text, tokens = view.claim.text, view.tokens
     before = [t for t in tokens if t.end <= figure.start]
@@ -99,3 +100,94 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Finding | None:
             ),
         )
     return None
+
+
+# A check's finding: the article's sentence (index), the share of the claim slot's frame words it
+# holds, and the conflict's evidence.
+Misgiven = tuple[int, float, Finding]
+
+
+def misreported_figure(
+    claim: ClaimView, sentences: Sequence[ClaimView], weight: Callable[[str], float]
+) -> Misgiven | None:
+    """The claim's figure that an article gives otherwise, as check asks it, or None.
+
+    The article reports the thing in its own sentence ("It passed in a 296-9 vote" / "the House
+    voted 396-9 on a bill"): the claim's figure (with a unit: a bare number could count anything) is
+    misreported when the article never gives it, yet gives a figure of that unit; the one whose frame
+    holds the most of the claim figure's context words (IDF-weighted share) is returned.
+    """
+    given = [(index, figure) for index, sentence in enumerate(sentences) for figure in _figures(sentence)]
+    best: Misgiven | None = None
+    for x in _figures(claim):
+        if x[0].unit is None:
+            continue
+        same_unit = [(index, y[0], y[1]) for index, y in given if unit_key(y[0]) == unit_key(x[0])]
+        if same_unit and not any(quantities_compatible(x[0], y) for _, y, _ in same_unit):
+            best = _better(
+                best,
+                _nearest(claim, x[0], x[1], same_unit, sentences=sentences, weight=weight, reason="quantity"),
+            )
+    return best
+
+
+def misdated(
+    claim: ClaimView, sentences: Sequence[ClaimView], weight: Callable[[str], float]
+) -> Misgiven | None:
+    """The claim's named day or date that an article gives otherwise ("on his radio show Thursday" /
+    "earlier Tuesday on the radio show"), as ``misreported_figure`` does for figures: times of one
+    kind (weekdays, dates of a month) that never agree, the nearest frame returned."""
+    given = [
+        (index, time, _frame(sentence, time)[0], _kind_of(time))
+        for index, sentence in enumerate(sentences)
+        for time in _times(sentence)
+    ]
+    best: Misgiven | None = None
+    for x in _times(claim):
+        kind = _kind_of(x)
+        same_kind = [(index, time, words) for index, time, words, other in given if other == kind]
+        if same_kind and not any(time.key == x.key for _, time, _ in same_kind):
+            found = _nearest(
+                claim, x, _frame(claim, x)[0], same_kind, sentences=sentences, weight=weight, reason="time"
+            )
+            best = _better(best, found)
+    return best
+
+
+def _kind_of(time: AnchoredTime) -> str:
+    return (time.key or "").split(":")[0]
+
+
+def _times(view: ClaimView) -> list[AnchoredTime]:
+    """The claim's times known by name (weekday:..., date:..., month:...)."""
+    return [t for p in view.claim.propositions for t in p.times if t.key]
+
+
+def _nearest(
+    claim: ClaimView,
+    slot: Span,
+    words: frozenset[str],
+    candidates: Sequence[tuple[int, Span, frozenset[str]]],
+    *,
+    sentences: Sequence[ClaimView],
+    weight: Callable[[str], float],
+    reason: ReasonCode,
+) -> Misgiven | None:
+    total = sum(weight(w) for w in words)
+    if not total:
+        return None
+    share, index, found = max(
+        ((sum(weight(w) for w in words & other) / total, index, span) for index, span, other in candidates),
+        key=lambda scored: (scored[0], -scored[1]),
+    )
+    evidence = (
+        evidence_at("a", claim, slot.start, slot.end, reason),
+        evidence_at("b", sentences[index], found.start, found.end, reason),
+    )
+    return index, share, Finding(reason, evidence)
+
+
+def _better(best: Misgiven | None, found: Misgiven | None) -> Misgiven | None:
+    if found is None or (best is not None and best[1] >= found[1]):
+        return best
+    return found

@@ -149,6 +149,30 @@ STOP_WORDS = frozenset(
     ]
 )
 
+# Words that only strengthen what they modify: one outlet keeping or dropping one ("should be deeply
+# troubling" / "should be troubling") changes no fact. Hedges ("nearly", "barely") are not here.
+INTENSIFIERS = frozenset(
+    [
+        "very",
+        "really",
+        "deeply",
+        "extremely",
+        "highly",
+        "truly",
+        "absolutely",
+        "completely",
+        "totally",
+        "quite",
+        "greatly",
+        "strongly",
+        "seriously",
+        "so",
+        "incredibly",
+        "particularly",
+        "especially",
+    ]
+)
+
 # Words that carry negation when counting tokens (the extraction's spans decide scope; this is the
 # fallback for raw token features such as "the rest of the sentence, negation words removed").
 NEGATION_WORDS = frozenset(

@@ -432,9 +432,9 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
     sa, sb = a.claim.speaker, b.claim.speaker
     if sa is None or sb is None:
         return False
-    if not sa.name[:1].isupper() or not sb.name[:1].isupper():
+    if sa.kind == sb.kind == "person" and (not sa.name[:1].isupper() or not sb.name[:1].isupper()):
         # "the attorney said" / "Mr. Goelman added": a description may be the named person; the
-        # quoted words, nearly the same, say whether it is one statement.
+        # quoted words, nearly the same, say whether it is one statement. ("the company" is no person.)
         return fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) >= _SAME_STATEMENT
     return same_person(sa.name, sb.name)
 
