@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from claimdiff.extract import extract_claims
 from claimdiff.extract.quantities import TALLY, tally_counts
+from claimdiff.extract.timeexpr import find_times, time_key
 from claimdiff.match import check, compare
 from claimdiff.match.features import view
 from claimdiff.match.figures import misdated
@@ -249,3 +250,38 @@ def test_misdated_compares_times_of_one_kind_only() -> None:
     index, share, finding = found
     assert index == 1 and share > 0.5
     assert [e.text for e in finding.evidence] == ["March 13", "March 3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("He left the agency in 2006, the paper said.", ["year:2006"]),
+        ("He was elected in 2010 and re-elected in 2012.", ["year:2010", "year:2012"]),
+        ("In 2006 cases were filed.", []),  # a count
+        ("The rate fell in 2016-17.", []),  # a season, not a year
+        ("The 2012 election was close.", []),  # an adjective
+    ],
+)
+def test_a_year_after_its_preposition_is_a_time(text: str, keys: list[str]) -> None:
+    assert [time_key(t.text) for t in find_times(text)] == keys
+
+
+def test_since_a_year_anchors_a_start() -> None:
+    claim = last_claim("Mike Dunn has run the health food restaurant in Manhattan since 2010.", "gazette")
+    assert [(t.key, t.anchor) for p in claim.propositions for t in p.times] == [("year:2010", "start")]
+
+
+def test_one_act_dated_in_two_years_is_a_time_conflict() -> None:
+    found = relation(
+        "Mike Dunn left the Federal Bureau of Investigation in 2006 and opened a restaurant.",
+        "Mike Dunn, who left the Federal Bureau of Investigation in 1999, opened a restaurant in Manhattan.",
+    )
+    assert found == ("contradiction", ["time"])
+
+
+def test_two_events_dated_apart_are_not_the_same_claim() -> None:
+    found = relation(
+        "Mike Dunn was first elected to the city council in 2010.",
+        "Mike Dunn was re-elected to the city council in 2014.",
+    )
+    assert found[0] == "related"

@@ -20,6 +20,11 @@ _MONTH_RE = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
     r"|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+# Words that may follow a year that dates something ("in 2010 and", "in 2006 when"): any other word
+# makes the year a count ("in 2006 cases").
+_AFTER_A_YEAR = (
+    r"(?:and|or|but|when|while|after|before|as|to|for|at|on|in|of|from|with|by|that|because|until|the|a)\b"
+)
 # Matched against the lower-cased view of the text (same offsets): no re.IGNORECASE needed.
 _TIME = re.compile(
     r"\b(?:"
@@ -34,6 +39,9 @@ _TIME = re.compile(
     r"|(?P<ago>(?P<agon>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago)"
     r"|(?:in|by|until|since|before|after|early|late|mid|next|last)[\s-]+(?P<monthonly>january|february|march|april"
     r"|may|june|july|august|september|october|november|december)(?![\s,]+\d)"
+    # A year on its own, after the preposition that makes it a date ("left the FBI in 2006"), not a
+    # count ("in 2006 cases") or a range ("in 2006-07").
+    rf"|(?:in|since|until|by|before|after)\s+(?P<yearonly>(?:19|20)\d\d)(?![\d,.]*\s*(?:%|percent)|-\d|\s+(?!{_AFTER_A_YEAR})[a-z])"
     r")\b"
 )
 _LETTERS = re.compile(r"[a-z]{3,}")
@@ -56,8 +64,8 @@ def _month_date(year: int, month: int, day: int, published_on: dt.date | None) -
 
 
 def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | None:
-    if match.group("monthonly"):
-        return None  # a month names no day; matching compares it by name
+    if match.group("monthonly") or match.group("yearonly"):
+        return None  # a month or a year names no day; matching compares it by name
     if match.group("iso"):
         try:
             return dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
@@ -124,11 +132,20 @@ TIME_NAMES = frozenset(WEEKDAYS) | _MONTH_WORDS | frozenset(["yesterday", "today
 _HAS_DIGIT = re.compile(r"\d")
 
 
+_YEAR_ON_ITS_OWN = re.compile(r"\b(?:in|since|until|by|before|after)\s+(?:19|20)\d\d\b")
+
+
 def _may_contain_time(text: str, view: LowerView) -> bool:
     """A cheap test that skips the full scan for most sentences without a time expression."""
     if not _TIME_WORDS.isdisjoint(view.words):
         return True
-    return _HAS_DIGIT.search(text) is not None and ("-" in text or not _MONTH_WORDS.isdisjoint(view.words))
+    if _HAS_DIGIT.search(text) is None:
+        return False
+    return (
+        "-" in text
+        or not _MONTH_WORDS.isdisjoint(view.words)
+        or _YEAR_ON_ITS_OWN.search(view.text) is not None
+    )
 
 
 def find_times(
@@ -163,6 +180,8 @@ def find_time(
 _DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline\w*(?:\s+of)?)\s*$", re.IGNORECASE)
 _EXPIRY = re.compile(r"\b(?:expir\w*|runs? out|ends?|lapses?)\b", re.IGNORECASE)
 _START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|starts?)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
 
 
@@ -184,7 +203,8 @@ def time_key(text: str) -> str | None:
         day = re.search(r"\d{1,2}", text)
         name = month.group().lower()[:3]
         return f"date:{name}-{day.group()}" if day else f"month:{name}"
-    return None
+    year = _YEAR.search(text)
+    return f"year:{year.group()}" if year else None
 
 
 def anchor_times(
@@ -201,8 +221,10 @@ def anchor_times(
             and (0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH or 0 <= cue_at - time.end <= 3)
         ):
             anchor = "statement"
-        elif _DEADLINE.search(before):
+        elif _DEADLINE.search(before) or time.text.lower().startswith(("until", "by ", "before")):
             anchor = "deadline"
+        elif _SINCE.search(before) or time.text.lower().startswith("since"):
+            anchor = "start"
         elif _EXPIRY.search(before[-20:]):
             anchor = "expiry"
         elif _START.search(before[-20:]):
