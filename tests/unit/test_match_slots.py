@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from claimdiff.extract import extract_claims
+from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.extract.timeexpr import find_times, time_key
 from claimdiff.match import check, compare
 from claimdiff.match.features import view
 from claimdiff.match.figures import misdated
 from claimdiff.match.lexicon import antonym_senses
+from claimdiff.match.propositions import slot_findings
 from claimdiff.models import Claim
 
 DAY = dt.date(2022, 5, 6)
@@ -285,3 +286,58 @@ def test_two_events_dated_apart_are_not_the_same_claim() -> None:
         "Mike Dunn was re-elected to the city council in 2014.",
     )
     assert found[0] == "related"
+
+
+def agent_keys(text: str, index: int) -> list[str]:
+    found = extract_claims(text, article_id="gazette-1", outlet="gazette", published_on=DAY)[index]
+    return [a.key for p in found.propositions for a in p.arguments if a.role == "agent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "keys"),
+    [
+        (
+            "Rep. Blake Farenthold resigned on Friday. He did not delete his Twitter account.",
+            1,
+            ["person:b-farenthold"],
+        ),
+        (  # the latest person of that gender, as for a speaker's "he said"
+            "Rep. Blake Farenthold resigned on Friday. Ann Kay, his aide, left. He did not delete his Twitter account.",
+            2,
+            ["person:b-farenthold"],
+        ),
+        (  # inside a quote the pronoun is the speaker's own account of someone
+            'Rep. Blake Farenthold resigned on Friday. "He did not delete his Twitter account," an aide said.',
+            1,
+            ["he"],
+        ),
+    ],
+)
+def test_an_opening_subject_pronoun_is_its_person(text: str, index: int, keys: list[str]) -> None:
+    assert agent_keys(text, index) == keys
+
+
+def test_a_pronoun_subject_denies_what_the_other_outlet_names_him_doing() -> None:
+    denied = extract_claims(
+        "Rep. Blake Farenthold resigned on Friday. He did not delete his Twitter account.",
+        article_id="gazette-1",
+        outlet="gazette",
+        published_on=DAY,
+    )[1]
+    done = last_claim(
+        "After his resignation on Friday, Mr. Farenthold deleted his Twitter account.", "herald"
+    )
+    comparison = compare(denied, done)
+    assert (comparison.relation, comparison.reasons) == ("contradiction", ["negation"])
+
+
+def test_a_pronoun_read_alone_is_its_article_resolved_pronoun() -> None:
+    # check reads the claim alone ("she" unresolved) against the article's resolved "She ...".
+    resolved = extract_claims(
+        "Rep. Dana Holt resigned on Friday. She did not delete her campaign Twitter account.",
+        article_id="gazette-1",
+        outlet="gazette",
+        published_on=DAY,
+    )[1]
+    alone = analyse_sentence("She deleted her campaign Twitter account after the vote.", outlet="claim")
+    assert [f.reason for f in slot_findings(view(alone), view(resolved))] == ["negation"]

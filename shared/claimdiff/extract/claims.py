@@ -100,6 +100,8 @@ class _Sentence:
     answer_by: str | None = None
     # The sentence whose attribution this one took (a quote run, a quoted paragraph), if any.
     attributed_by: _Sentence | None = None
+    # The person a subject pronoun opening the sentence stands for ("He did not delete ..."): {"he": id}.
+    referents: dict[str, str] = field(default_factory=dict)
 
 
 def _quote_state(sentence: str, open_quote: bool) -> tuple[bool, bool]:
@@ -642,11 +644,27 @@ def _attribute_all(
                 context.mention(speaker)
                 if speaker.kind == "organization":
                     context.speaking_organisations.append(speaker)
+        item.referents = _opening_pronoun(item, context)
         context.note_entity_titles(item.text, item.entities)
         context.mention_entities(_subject_last(item))
         if item.speaker is not None and item.speaker.resolved_from is None:
             context.mention(item.speaker)  # the speaker is the freshest referent for "he said" next
         previous = item
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she"])
+
+
+def _opening_pronoun(item: _Sentence, context: _Context) -> dict[str, str]:
+    """The person the sentence's opening "he" or "she" stands for, resolved as a speaker's pronoun
+    is (the latest person of that gender), so that "He did not delete his accounts" is compared
+    with "Mr. Farenthold deleted his account". Inside a quote the pronoun is the speaker's own
+    account of someone, and stays unresolved."""
+    first = item.text.lstrip().split(" ", 1)[0].lower()
+    if item.quoted or first not in _SUBJECT_PRONOUNS:
+        return {}
+    referent = context.pronoun(first)
+    return {first: referent.id} if referent is not None and referent.kind == "person" else {}
 
 
 _MAX_WORDS_BEFORE_SUBJECT = 4  # "Majority Whip Kevin McCarthy ...", "But Mr. Christie ..."
@@ -812,6 +830,7 @@ def _claim(
     entities: list[Entity],
     published_on: dt.date | None,
     outlet_speaker: Speaker,
+    referents: dict[str, str] | None = None,
 ) -> Claim:
     text = full_text[start:end]
     times: list[TimeRef] = find_times(analysis_text, published_on, view=view)
@@ -852,6 +871,7 @@ def _claim(
         conditional=conditional,
         entities=entities,
         times=times,
+        referents=referents or {},
     )
     return Claim(
         id=claim_id(article_id, start, end, text),
@@ -986,6 +1006,7 @@ def extract_claims(
                 entities=item.entities,
                 published_on=published_on,
                 outlet_speaker=outlet_speaker,
+                referents=item.referents,
             )
         )
     return claims

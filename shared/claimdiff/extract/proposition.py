@@ -14,7 +14,7 @@ treats the slot as unknown, never as a conflict.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claimdiff.extract.timeexpr import TIME_NAMES, anchor_times
 from claimdiff.models import (
@@ -486,11 +486,13 @@ def read_propositions(
     conditional: bool,
     entities: Sequence[Entity],
     times: Sequence[TimeRef],
+    referents: Mapping[str, str] | None = None,
 ) -> list[Proposition]:
     """Read what a claim asserts, clause by clause (offsets into ``text``, the claim's own text).
 
     The first proposition is the main clause's; a clause without a subject of its own ("... and is
-    writing a note") takes the previous clause's agent.
+    writing a note") takes the previous clause's agent. ``referents`` maps a pronoun the article
+    resolved ("he") to its person's entity id, the participant's key.
     """
     start, end = content_range(text, cue_at, cue, speaker_at)
     toks = [t for t in _tokens(text) if start <= t[1] < end]
@@ -508,6 +510,10 @@ def read_propositions(
                 text=before[0], start=before[1], end=before[2], role="agent", key=before[0].lower()
             )
             arguments = [antecedent, *(a for a in arguments if a.role != "agent")]
+        if referents:
+            arguments = [
+                a.model_copy(update={"key": referents[a.key]}) if a.key in referents else a for a in arguments
+            ]
         if propositions and not any(a.role == "agent" for a in arguments) and predicate is not None:
             arguments = [a for a in propositions[-1].arguments if a.role == "agent"] + arguments
         low = clause[0][1] if clause and number else 0

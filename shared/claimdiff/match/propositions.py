@@ -171,12 +171,25 @@ def _same_participants(pa: Proposition, pb: Proposition) -> bool:
             continue
         if contest and role == "patient" and not all(":" in k for k in ka | kb):
             continue  # what was won is the vote on one side, the named opponent on the other
+        if _same_pronoun(pa, pb, role):
+            shared = True
+            continue
         if not (ka & kb or _words(pa, role) & _words(pb, role)):
             return False
         if (ka | kb) & _POINTING and ka != kb:
             return False  # "that" on one side, a named thing on the other: not known to be one participant
         shared = True
     return shared
+
+
+def _same_pronoun(pa: Proposition, pb: Proposition, role: str) -> bool:
+    """An unresolved pronoun on one side and the same pronoun resolved on the other (a claim read
+    alone, checked against its article's "He ..."): nothing says they are two people."""
+    for x, y in ((pa, pb), (pb, pa)):
+        unresolved = {a.key for a in x.arguments if a.role == role and a.key in _PRONOUNS}
+        if unresolved & {a.text.lower() for a in y.arguments if a.role == role}:
+            return True
+    return False
 
 
 def _swapped(pa: Proposition, pb: Proposition) -> tuple[Argument, Argument] | None:
