@@ -341,3 +341,15 @@ def test_a_pronoun_read_alone_is_its_article_resolved_pronoun() -> None:
     )[1]
     alone = analyse_sentence("She deleted her campaign Twitter account after the vote.", outlet="claim")
     assert [f.reason for f in slot_findings(view(alone), view(resolved))] == ["negation"]
+
+
+def test_one_persons_quote_negated_whatever_its_mood_is_a_contradiction() -> None:
+    # An opinion ("should be") in the same person's words, quoted nearly alike by both outlets: they
+    # disagree on what was said, as a sentence carried twice with one word changed would.
+    found = relation(
+        '"In my view this decision should be troubling to all Americans who care about fairness,"'
+        " Aitan Goelman said.",
+        '"This decision should not be troubling to Americans who care about fairness," Aitan Goelman'
+        " told reporters on Monday.",
+    )
+    assert found == ("contradiction", ["negation"])

@@ -35,7 +35,7 @@ from claimdiff.match.lexicon import (
     opposite_by_prefix,
     word_stem,
 )
-from claimdiff.match.quotes import quoted_words, same_quote
+from claimdiff.match.quotes import quoted_passages, quoted_words, same_quote
 from claimdiff.models import Argument, Claim, Predicate, Proposition, Quantity, ReasonCode
 from claimdiff.text.verbs import CONTEST_LEMMAS
 
@@ -430,6 +430,10 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
         # One sentence carried by both outlets, one slot changed: whatever the sentence's own mood
         # (an opinion, a hedge), the outlets disagree on what it says, unless two people said it.
         return not _two_named_people(a.claim, b.claim)
+    if _one_statement(a, b, finding):
+        # The same person's words quoted by both, nearly alike, the conflict inside the quotes: as
+        # for one sentence carried twice, the outlets disagree on what was said, whatever its mood.
+        return True
     at = {e.side: e.start for e in finding.evidence}
     # "close to reaching" is a hedge, and it is the very slot a modality conflict is about.
     by_a = asserted_by(a, at.get("a"), hedge_is_the_slot=reason == "modality")
@@ -450,6 +454,22 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
         # quoted words, nearly the same, say whether it is one statement. ("the company" is no person.)
         return fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) >= _SAME_STATEMENT
     return same_person(sa.name, sb.name)
+
+
+def _one_statement(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
+    """Whether both claims quote one statement of one person (the same speaker by name, the quoted
+    words nearly alike) and the finding's evidence lies inside the quotes on both sides."""
+    sa, sb = a.claim.speaker, b.claim.speaker
+    if a.claim.quote != "direct" or b.claim.quote != "direct" or sa is None or sb is None:
+        return False
+    if sa.kind != "person" or sb.kind != "person" or not (sa.id == sb.id or same_person(sa.name, sb.name)):
+        return False
+    if fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) < _SAME_STATEMENT:
+        return False
+    quoted = {"a": quoted_passages(a.claim.text), "b": quoted_passages(b.claim.text)}
+    return bool(finding.evidence) and all(
+        any(start <= e.start and e.end <= end for start, end in quoted[e.side]) for e in finding.evidence
+    )
 
 
 def quoted_alike(a: ClaimView, b: ClaimView) -> bool:
