@@ -338,3 +338,49 @@ def test_a_surname_after_mrs_is_the_woman_for_later_pronouns_too() -> None:
     )
     speaker = speaker_of(claims_of(text)[1])
     assert (speaker.name, speaker.resolved_from) == ("Margaret Halloran", "she")
+
+
+# A description that speaks with a circumstance between commas, and a lawyer or spokesperson named once
+# and described afterwards.
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Ann Fry spoke first. The mayor, speaking on Monday, said the plan was dead.", "Ann Fry"),
+        (
+            "Aitan Goelman, Strzok\u2019s attorney, said the firing was wrong. Strzok\u2019s attorney, "
+            "meanwhile, blasted the bureau on Monday, saying the director reversed the decision.",
+            "Aitan Goelman",
+        ),
+        (
+            "Aitan Goelman, Strzok\u2019s attorney, said the firing was wrong. The attorney said the "
+            "director reversed the decision.",
+            "Aitan Goelman",
+        ),
+        (
+            "Tom Rand, a spokesman for the governor, said the plan was sound. The spokesman said the "
+            "budget would pass.",
+            "Tom Rand",
+        ),
+    ],
+)
+def test_a_description_speaks_for_the_person_it_described(text: str, speaker: str) -> None:
+    assert speaker_of(claims_of(text)[-1]).name == speaker
+
+
+def test_an_attorney_general_is_not_the_attorney() -> None:
+    assert role_heads(["Attorney", "General"]) == {"attorney general"}
+    text = "Attorney General Jeff Sessions said it was fine. The attorney said the plan was legal."
+    assert speaker_of(claims_of(text)[-1]).name != "Jeff Sessions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill, in its current form, says nothing of taxes.",
+        "The report, released on Monday, said the economy grew.",
+    ],
+)
+def test_a_thing_with_a_circumstance_between_commas_is_no_speaker(text: str) -> None:
+    assert speaker_of(claims_of(text)[-1]).kind == "outlet"

@@ -373,9 +373,11 @@ _ATTORNEY_GENERAL_ABBREVIATIONS = frozenset({"A.G.", "AG"})
 def _with_definiteness(found: Attribution, sentence: str) -> Attribution:
     """Mark an unnamed person introduced by "the" or a possessive ("the former Alaska governor", "her
     doctor", "the A.G.") as a definite description."""
-    if found.kind != "person" or not (
-        found.name[:1].islower() or found.name in _ATTORNEY_GENERAL_ABBREVIATIONS
-    ):
+    if found.kind != "person":
+        return found
+    if found.name.split(" ", 1)[0].endswith(("'s", "\u2019s")) and " " in found.name:
+        return replace(found, definite=True)  # "Strzok's attorney": one person, named before
+    if not (found.name[:1].islower() or found.name in _ATTORNEY_GENERAL_ABBREVIATIONS):
         return found
     before = sentence[: sentence.find(found.name)] if found.name in sentence else ""
     last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
@@ -926,11 +928,16 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
                     return named
                 # "Tara Quill, Governor Sam Vale's chief of staff, said": a description that opens with a name.
             if not name_words:
-                if not _is_circumstance(appositive):
-                    described = _subject_before(tokens, index)
-                    if described is not None and described[0][:1].islower():
-                        return described[0], appositive  # "The mayor, a Democrat, told": a description speaks
-                return None
+                described = _subject_before(tokens, index)
+                if described is None or not (
+                    described[0][:1].islower() or _opens_description(described[0].split(" ", 1)[0])
+                ):
+                    return None
+                if _is_circumstance(appositive):
+                    # "The mayor, speaking on Monday, said", "Strzok's attorney, meanwhile, blasted ...,
+                    # saying": the description speaks; the words between the commas say when or how.
+                    return described
+                return described[0], appositive  # "The mayor, a Democrat, told": a description speaks
             appositive = _RELATIVE.split(f" {appositive}", 1)[0].strip()
             if _is_circumstance(appositive):
                 appositive = ""

@@ -54,6 +54,12 @@ _TITLE_HEADS: dict[str, str] = {
     "superintendent": "superintendent",
     "ceo": "chief executive",
     "a.g.": "attorney general",
+    # Who speaks for someone: "Aitan Goelman, Strzok's attorney, said" ... "the attorney said".
+    "attorney": "lawyer",
+    "lawyer": "lawyer",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
 }
 # Words before a title that make it another office ("Vice President" is not "the president").
 _OTHER_OFFICE = frozenset(words("vice deputy lieutenant lt. lt assistant under associate"))
@@ -126,6 +132,8 @@ def role_heads(title_words: list[str]) -> set[str]:
     lowered = [word.lower() for word in title_words]
     for index, word in enumerate(lowered):
         head = _TITLE_HEADS.get(word)
+        if word == "attorney" and lowered[index + 1 : index + 2] == ["general"]:
+            continue  # "Attorney General Jeff Sessions": the next word names the office
         if head is None:
             if word == "general" and index and lowered[index - 1] == "attorney":
                 heads.add("attorney general")
