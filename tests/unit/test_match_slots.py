@@ -17,7 +17,7 @@ from claimdiff.match import check, compare
 from claimdiff.match.features import view
 from claimdiff.match.figures import misdated
 from claimdiff.match.lexicon import antonym_senses
-from claimdiff.match.propositions import slot_findings
+from claimdiff.match.propositions import equivalence_blocked, slot_findings
 from claimdiff.models import Claim
 
 DAY = dt.date(2022, 5, 6)
@@ -353,3 +353,17 @@ def test_one_persons_quote_negated_whatever_its_mood_is_a_contradiction() -> Non
         " told reporters on Monday.",
     )
     assert found == ("contradiction", ["negation"])
+
+
+def test_claims_giving_their_event_other_days_are_not_one_claim_even_without_a_verb_read() -> None:
+    a = view(
+        last_claim("Final budget vote by the city council: Tuesday, after a long debate on taxes.", "gazette")
+    )
+    b = view(
+        last_claim("Final budget vote by the city council: Thursday, after a long debate on taxes.", "herald")
+    )
+    same_day = view(
+        last_claim("Final budget vote by the city council: Tuesday, after a debate on taxes.", "herald")
+    )
+    assert equivalence_blocked(a, b)
+    assert not equivalence_blocked(a, same_day)

@@ -825,17 +825,22 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     )
 
 
-def _event_times(proposition: Proposition) -> tuple[set[dt.date], set[str]]:
-    """The days and the named times a clause dates its event by (not a statement's day, a deadline
-    or an expiry)."""
-    events = [t for t in proposition.times if t.anchor == "event"]
+def event_times(*clauses: Proposition) -> tuple[set[dt.date], set[str]]:
+    """The days and the named times the clauses date their events by (not a statement's day, a
+    deadline or an expiry)."""
+    events = [t for clause in clauses for t in clause.times if t.anchor == "event"]
     return {t.date for t in events if t.date is not None}, {t.key for t in events if t.key and t.date is None}
 
 
 def times_differ(pa: Proposition, pb: Proposition) -> bool:
     """Whether two clauses date their events apart (days, or named times of one kind: weekdays)."""
-    days_a, keys_a = _event_times(pa)
-    days_b, keys_b = _event_times(pb)
+    return dated_apart(event_times(pa), event_times(pb))
+
+
+def dated_apart(a: tuple[set[dt.date], set[str]], b: tuple[set[dt.date], set[str]]) -> bool:
+    """Whether two sets of event times (``event_times``) share no day, or no named time of a kind
+    both give."""
+    (days_a, keys_a), (days_b, keys_b) = a, b
     if days_a and days_b:
         return not days_a & days_b
     kinds = {k.split(":")[0] for k in keys_a} & {k.split(":")[0] for k in keys_b}

@@ -22,6 +22,8 @@ from claimdiff.extract.attribution import SPEECH_VERBS, quoted_spans
 from claimdiff.match.features import (
     ClaimView,
     Finding,
+    dated_apart,
+    event_times,
     evidence_at,
     quantities_compatible,
     same_person,
@@ -548,7 +550,10 @@ def _dated_apart(a: Claim, b: Claim) -> bool:
         for pa, pb in clause_pairs(a, b)
         if any(t.anchor == "event" for t in pa.times) and any(t.anchor == "event" for t in pb.times)
     ]
-    return bool(dated) and all(times_differ(pa, pb) for pa, pb in dated)
+    if dated and all(times_differ(pa, pb) for pa, pb in dated):
+        return True
+    # Whole claims, clauses whose verb was not read included: a day the other never gives.
+    return dated_apart(event_times(*a.propositions), event_times(*b.propositions))
 
 
 def _clauses_disagree(a: ClaimView, b: ClaimView) -> bool:
