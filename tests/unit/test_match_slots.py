@@ -14,10 +14,11 @@ from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.extract.timeexpr import find_times, time_key
 from claimdiff.match import check, compare
-from claimdiff.match.features import view
+from claimdiff.match.features import _best_match, view
 from claimdiff.match.figures import misdated
 from claimdiff.match.lexicon import antonym_senses
 from claimdiff.match.propositions import equivalence_blocked, slot_findings
+from claimdiff.match.signals import tokens
 from claimdiff.models import Claim
 
 DAY = dt.date(2022, 5, 6)
@@ -367,3 +368,21 @@ def test_claims_giving_their_event_other_days_are_not_one_claim_even_without_a_v
     )
     assert equivalence_blocked(a, b)
     assert not equivalence_blocked(a, same_day)
+
+
+@pytest.mark.parametrize(
+    ("word", "others", "score"),
+    [
+        ("syrian", ["syria", "rebels"], 0.9),  # a shared five-letter prefix
+        ("gadhafi", ["qadhafi"], pytest.approx(0.857, abs=0.001)),  # a spelling
+        ("gadhafi", ["qaddafi"], 0.0),  # two letters apart in seven: another word
+        ("always", ["alway", "never"], 0.9),
+        ("always", ["allways"], pytest.approx(0.923, abs=0.001)),
+        ("house", ["horse"], 0.8),  # exactly the threshold
+        ("house", ["mouse", "hose"], pytest.approx(0.889, abs=0.001)),
+        ("rebels", ["troops"], 0.0),
+        ("2019", ["2018"], 0.0),  # figures match only by stem
+    ],
+)
+def test_a_word_is_matched_by_prefix_or_spelling(word: str, others: list[str], score: float) -> None:
+    assert _best_match(tokens(word)[0], others) == score

@@ -1066,19 +1066,28 @@ def _idf_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float]:
     }
 
 
-def _word_match(x: signals.Token, y: signals.Token) -> float:
-    """How well one content word stands for another: 1 for the same stem, less for a near match."""
-    if x.stem == y.stem:
-        return 1.0
-    if x.lower[:1].isdigit() or y.lower[:1].isdigit():
-        return 0.0  # figures are compared as quantities, never by their spelling
-    if (
-        x.lower[:_SHARED_PREFIX] == y.lower[:_SHARED_PREFIX]
-        and min(len(x.lower), len(y.lower)) >= _SHARED_PREFIX
-    ):
-        return _NEAR_MATCH
-    spelling = Indel.normalized_similarity(x.lower, y.lower)
-    return spelling if spelling >= _NEAR_SPELLING else 0.0
+def _best_match(token: signals.Token, spellings: Sequence[str]) -> float:
+    """How well some word of the other claim (none with this word's stem; figures left out) stands
+    for this one: 0.9 for a shared five-letter prefix ("Syrian" / "Syria"), else the best spelling
+    similarity of at least 0.8 ("Gadhafi" / "Qaddafi"), else 0. Figures match only by stem. The
+    spelling scores are computed in one rapidfuzz call."""
+    word = token.lower
+    if word[:1].isdigit() or not spellings:
+        return 0.0
+    prefix = word[:_SHARED_PREFIX] if len(word) >= _SHARED_PREFIX else None
+    shared = [
+        o for o in spellings if prefix is not None and len(o) >= _SHARED_PREFIX and o.startswith(prefix)
+    ]
+    # A shared prefix scores _NEAR_MATCH whatever its spelling; the other words by their spelling.
+    floor = _NEAR_MATCH if shared else 0.0
+    rest = [o for o in spellings if o not in shared] if shared else spellings
+    # The cutoff a hair below the threshold: rapidfuzz's cutoff is applied to the distance, and a
+    # score of exactly 0.8 must pass.
+    found = process.extractOne(
+        word, rest, scorer=Indel.normalized_similarity, score_cutoff=_NEAR_SPELLING - 1e-6
+    )
+    score = float(found[1]) if found is not None else 0.0
+    return max(floor, score if score >= _NEAR_SPELLING else 0.0)
 
 
 def _alignment_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float]:
@@ -1093,9 +1102,10 @@ def _alignment_features(a: ClaimView, b: ClaimView, idf: Idf) -> dict[str, float
 
     def aligned(mine: Mapping[str, signals.Token], other: Mapping[str, signals.Token]) -> tuple[float, float]:
         mass = covered = unmatched = 0.0
+        spellings = [o.lower for o in other.values() if not o.lower[:1].isdigit()]
         for stem, token in mine.items():
             weight = idf.weight(stem)
-            best = 1.0 if stem in other else max((_word_match(token, o) for o in other.values()), default=0.0)
+            best = 1.0 if stem in other else _best_match(token, spellings)
             mass += weight
             covered += weight * best
             unmatched += weight if best < _UNMATCHED else 0.0
