@@ -24,6 +24,10 @@ from claimdiff.models import Claim
 DAY = dt.date(2022, 5, 6)
 
 
+def claims(text: str, outlet: str) -> list[Claim]:
+    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)
+
+
 def last_claim(text: str, outlet: str) -> Claim:
     return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)[-1]
 
@@ -386,3 +390,26 @@ def test_claims_giving_their_event_other_days_are_not_one_claim_even_without_a_v
 )
 def test_a_word_is_matched_by_prefix_or_spelling(word: str, others: list[str], score: float) -> None:
     assert _best_match(tokens(word)[0], others) == score
+
+
+RUN = (
+    'Mick Mulvaney spoke to reporters on Sunday. "We will not shut the government down again, whatever '
+    'the House decides," Mulvaney said. "{quote}"'
+)
+
+
+def test_a_quote_attributed_by_its_run_given_to_another_person_is_an_attribution_conflict() -> None:
+    quote = (
+        "It is not as if he just did not get what he wanted so he is waving a magic wand and taking money."
+    )
+    run = claims(RUN.format(quote=quote), "gazette")[-1]
+    named = last_claim(f'"{quote[:-1]}," Mitch McConnell said.', "herald")
+    assert run.speaker is not None and run.speaker.name == "Mick Mulvaney"
+    comparison = compare(run, named)
+    assert (comparison.relation, comparison.reasons) == ("contradiction", ["attribution"])
+
+
+def test_a_short_quote_attributed_by_its_run_may_be_a_phrase_two_people_used() -> None:
+    run = claims(RUN.format(quote="We will not back down."), "gazette")[-1]
+    named = last_claim('"We will not back down," Mitch McConnell said on Sunday.', "herald")
+    assert compare(run, named).relation != "contradiction"

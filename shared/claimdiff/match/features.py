@@ -38,6 +38,7 @@ from claimdiff.match.lexicon import (
     word_stem,
 )
 from claimdiff.match.model import Idf, default_model
+from claimdiff.match.quotes import quoted_passages
 from claimdiff.models import Claim, Evidence, Proposition, Quantity, ReasonCode
 from claimdiff.text import matching_key
 from claimdiff.text.verbs import FRAME_WORDS
@@ -123,7 +124,7 @@ _SAME_QUOTE = 85
 _SAME_QUOTED_WORDS = 90
 _TITLES_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "dr"})
 _MIN_PARTIAL_QUOTE_WORDS = 12  # a shorter shared phrase may be a slogan both people repeat
-_QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{12,})[\"\u201c\u201d]")
+_MIN_QUOTED = 12  # characters: a shorter quoted passage is a phrase, a title, a nickname
 # How far a negation cue reaches (in words) inside its clause.
 _SCOPE_WINDOW = 25
 # Nouns that deny the action they name ("her refusal to participate", "its failure to act").
@@ -780,9 +781,32 @@ def _speaker_mention(claim: Claim) -> tuple[int, int] | None:
     return None
 
 
+_WHOLLY_QUOTED = 0.8
+_MIN_RUN_QUOTE_WORDS = 10
+
+
+def _quote_of_named_run(claim: Claim) -> tuple[int, int] | None:
+    """The quoted passage of a claim that is all quote, its speaker named around it in the article
+    (a quote run: '..." Mulvaney said. "It's not as if ...'), not in the claim and not through a
+    pronoun: the passage stands where the attribution would."""
+    speaker = claim.speaker
+    if speaker is None or speaker.resolved_from is not None or _find_speaker(claim) is not None:
+        return None
+    passages = quoted_passages(claim.text)
+    inside = sum(end - start for start, end in passages)
+    if not passages or inside < _WHOLLY_QUOTED * len(claim.text.strip()):
+        return None
+    # Attributed by its neighbours only, a short quote may be a phrase two people used ("We will
+    # not back down"): only a passage long enough to be one statement stands for its speaker.
+    start, end = passages[0]
+    return (start, end) if len(claim.text[start:end].split()) >= _MIN_RUN_QUOTE_WORDS else None
+
+
 def _quoted(v: ClaimView) -> str:
-    """The claim's quoted words, when it quotes someone directly."""
-    return " ".join(m.group(1) for m in _QUOTED.finditer(v.claim.text))
+    """The claim's quoted words, when it quotes someone directly (the head of a quote continued from
+    the sentence before included)."""
+    text = v.claim.text
+    return " ".join(text[start:end] for start, end in quoted_passages(text) if end - start >= _MIN_QUOTED)
 
 
 def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
@@ -792,7 +816,9 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
         return None  # groups, organisations and pronouns are too loosely named to tell apart
     if same_person(sa.name, sb.name):
         return None
-    spans = {side: _speaker_mention(v.claim) for side, v in (("a", a), ("b", b))}
+    spans = {
+        side: _speaker_mention(v.claim) or _quote_of_named_run(v.claim) for side, v in (("a", a), ("b", b))
+    }
     if spans["a"] is None or spans["b"] is None:
         return None
     if _find_speaker(a.claim) is None and _find_speaker(b.claim) is None:
