@@ -413,3 +413,22 @@ def test_a_short_quote_attributed_by_its_run_may_be_a_phrase_two_people_used() -
     run = claims(RUN.format(quote="We will not back down."), "gazette")[-1]
     named = last_claim('"We will not back down," Mitch McConnell said on Sunday.', "herald")
     assert compare(run, named).relation != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            "The company hired hundreds of workers in the city last year.",
+            "The company hired thousands of workers in the city last year.",
+            "contradiction",
+        ),
+        (
+            '"He has been sued in three lawsuits over his career as a builder," Bloomberg said.',
+            'Bloomberg told the crowd: "He has been sued in 3 lawsuits over his career as a builder."',
+            "equivalent",
+        ),
+    ],
+)
+def test_a_figure_in_words_is_a_figure_in_a_minimal_pair(first: str, second: str, expected: str) -> None:
+    assert relation(first, second)[0] == expected

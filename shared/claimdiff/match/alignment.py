@@ -263,6 +263,16 @@ def _compatible(reason: str, block: Block, a: ClaimView, b: ClaimView) -> bool:
     return bool(_dates(a, block.a) & _dates(b, block.b))
 
 
+def _counts_on_both_sides(block: Block, a: ClaimView, b: ClaimView) -> bool:
+    """Whether a short block is a figure on each side as extraction read it, whatever its words."""
+    if max(len(block.a), len(block.b)) > _MAX_BLOCK:
+        return False
+    return all(
+        any(_inside(q.start, q.end, tokens) for q in view.quantities)
+        for view, tokens in ((a, block.a), (b, block.b))
+    )
+
+
 def _dates_a_statement(block: Block, a: ClaimView, b: ClaimView) -> bool:
     """Whether a differing time dates the statement on either side, as extraction anchored it."""
     return any(
@@ -334,6 +344,8 @@ def _one_conflict(
         if kind == "time" and _dates_a_statement(block, a, b):
             # "said Friday" / "said on Saturday": when it was said, not what happened.
             kind = "benign"
+        if kind is None and _counts_on_both_sides(block, a, b):
+            kind = "quantity"  # "thousands of lawsuits" / "dozens of lawsuits": figures extraction read
         if kind is None:
             return None
         if kind != "benign":
