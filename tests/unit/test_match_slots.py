@@ -432,3 +432,18 @@ def test_a_short_quote_attributed_by_its_run_may_be_a_phrase_two_people_used() -
 )
 def test_a_figure_in_words_is_a_figure_in_a_minimal_pair(first: str, second: str, expected: str) -> None:
     assert relation(first, second)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("planned", "expected"),
+    [
+        ("Rep. Dana Holt plans to delete her Twitter and Facebook accounts after the vote.", "contradiction"),
+        ("Rep. Dana Holt may delete her Twitter and Facebook accounts after the vote.", "related"),  # a hedge
+    ],
+)
+def test_a_plan_the_outlet_asserts_against_the_act_done(planned: str, expected: str) -> None:
+    done = "After the vote on Friday, Rep. Dana Holt deleted her Twitter account and her Facebook page."
+    found = relation(planned, done)
+    assert found[0] == expected
+    if expected == "contradiction":
+        assert found[1] == ["modality"]

@@ -376,7 +376,10 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
         return None
     speaker = claim.speaker
     if speaker is None or speaker.kind == "outlet":
-        if clause is not None and not clause.asserted:
+        # A clause is not asserted when the claim is attributed, hedged, conditional or asked; when
+        # the hedge ("plans to") is the very slot compared, the outlet still asserts the plan.
+        hedge_only = hedge_is_the_slot and claim.hedged and not claim.conditional
+        if clause is not None and not clause.asserted and not hedge_only:
             return None
         # Quoted words whose speaker extraction could not name are someone's, not the outlet's.
         return _UNKNOWN_QUOTE if quoted_share(claim.text) >= _MOSTLY_QUOTED else "outlet"
