@@ -384,3 +384,15 @@ def test_an_attorney_general_is_not_the_attorney() -> None:
 )
 def test_a_thing_with_a_circumstance_between_commas_is_no_speaker(text: str) -> None:
     assert speaker_of(claims_of(text)[-1]).kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cI disagree with his position,\u201d the party leader, Michael Thibodeau, said.",
+        '"I disagree with his position," the party leader, Michael Thibodeau, said.',
+    ],
+)
+def test_a_description_and_its_name_after_the_quote_speak(text: str) -> None:
+    speaker = speaker_of(claims_of(text)[-1])
+    assert (speaker.name, speaker.role) == ("Michael Thibodeau", "party leader")

@@ -447,3 +447,21 @@ def test_a_plan_the_outlet_asserts_against_the_act_done(planned: str, expected: 
     assert found[0] == expected
     if expected == "contradiction":
         assert found[1] == ["modality"]
+
+
+CONVENTION = """Bloomberg endorses Clinton
+
+Former New York Mayor Michael Bloomberg spoke at the convention on Wednesday night.
+
+"God help us," said Bloomberg, who added that "the richest thing about Donald Trump is his hypocrisy.\""""
+
+
+@pytest.mark.parametrize(
+    ("speaker", "verdict"),
+    [("Tim Kaine", "contradicts"), ("Michael Bloomberg", "supports")],
+)
+def test_check_finds_one_passage_of_a_quote_given_to_another_speaker(speaker: str, verdict: str) -> None:
+    claim = (
+        f"\u201cTruth be told, the richest thing about Donald Trump is his hypocrisy,\u201d {speaker} said."
+    )
+    assert check(claim, CONVENTION).verdict == verdict

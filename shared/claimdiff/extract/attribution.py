@@ -922,7 +922,8 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
                 # "The supplier, Kestrel Cells Ltd., denied", "The U.S. envoy to the U.N., Linda Shaw, said":
                 # the name in the appositive speaks. The description starts after an opening phrase ("In a
                 # statement, the league president, Owen Drake, said").
-                opening_comma = max((i for i in range(index) if tokens[i] == ","), default=-1)
+                # ... or after the quote it attributes ('"...," the party leader, Ann Roe, said').
+                opening_comma = max((i for i in range(index) if tokens[i] in _DESCRIPTION_BOUNDS), default=-1)
                 named = _named_in_appositive(tokens[opening_comma + 1 : index], appositive_words)
                 if named is not None or not name_words or all(_name_like(w) for w in appositive_words):
                     return named
@@ -951,6 +952,7 @@ def _appositive_subject(tokens: list[str], comma_index: int) -> tuple[str, str |
     return None
 
 
+_DESCRIPTION_BOUNDS = frozenset({",", "\u201d", '"'})
 _ORGANISATION_DESCRIPTIONS = ORGANISATION_NOUNS | ANAPHORIC_ORGANISATIONS
 _DESCRIPTOR_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _MAX_DESCRIPTOR_WORDS = 8  # "The U.S. ambassador to the U.N."

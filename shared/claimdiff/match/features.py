@@ -16,12 +16,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
-from itertools import pairwise
+from itertools import pairwise, product
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
-from claimdiff.extract.attribution import quoted_spans
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.match import signals
 from claimdiff.match.lexicon import (
@@ -731,7 +730,7 @@ def _find_speaker(claim: Claim) -> tuple[int, int] | None:
     speaker = claim.speaker
     if speaker is None:
         return None
-    quoted = quoted_spans(claim.text)
+    quoted = quoted_passages(claim.text)
     for name in (speaker.name, speaker.name.split()[-1] if speaker.name.split() else ""):
         if not name:
             continue
@@ -774,7 +773,7 @@ def _speaker_mention(claim: Claim) -> tuple[int, int] | None:
     role = speaker.role
     if not role or role.rstrip(".").lower() in _TITLES_OF_ADDRESS:
         return None
-    quoted = quoted_spans(claim.text)
+    quoted = quoted_passages(claim.text)
     for found in re.finditer(rf"\b{re.escape(role)}\b", claim.text, re.IGNORECASE):
         if not any(s <= found.start() < e for s, e in quoted):
             return found.span()
@@ -809,6 +808,21 @@ def _quoted(v: ClaimView) -> str:
     return " ".join(text[start:end] for start, end in quoted_passages(text) if end - start >= _MIN_QUOTED)
 
 
+def _passages(v: ClaimView) -> list[str]:
+    text = v.claim.text
+    return [text[start:end] for start, end in quoted_passages(text) if end - start >= _MIN_QUOTED]
+
+
+def _same_quoted_words(quote_a: str, quote_b: str) -> bool:
+    """Whether two quotes are one passage: nearly the same words, or one long enough to be more than
+    a slogan found whole in the other."""
+    key_a, key_b = matching_key(quote_a), matching_key(quote_b)
+    return fuzz.ratio(key_a, key_b) >= _SAME_QUOTED_WORDS or (
+        min(len(key_a.split()), len(key_b.split())) >= _MIN_PARTIAL_QUOTE_WORDS
+        and fuzz.partial_ratio(key_a, key_b) >= _SAME_QUOTED_WORDS
+    )
+
+
 def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     """The same words given to two different people."""
     sa, sb = a.claim.speaker, b.claim.speaker
@@ -829,11 +843,10 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
 
     quote_a, quote_b = _quoted(a), _quoted(b)
     if quote_a and quote_b:
-        key_a, key_b = matching_key(quote_a), matching_key(quote_b)
-        same = fuzz.ratio(key_a, key_b) >= _SAME_QUOTED_WORDS or (
-            # One outlet quotes part of the passage the other quotes whole.
-            min(len(key_a.split()), len(key_b.split())) >= _MIN_PARTIAL_QUOTE_WORDS
-            and fuzz.partial_ratio(key_a, key_b) >= _SAME_QUOTED_WORDS
+        # All the quoted words, or one passage of each ('God help us," said Bloomberg, who added
+        # that "the richest thing ..."' against '"Truth be told, the richest thing ...," Kaine said').
+        same = any(
+            _same_quoted_words(x, y) for x, y in [(quote_a, quote_b), *product(_passages(a), _passages(b))]
         )
     else:
         same = (
