@@ -319,6 +319,7 @@ ANTONYMS: dict[str, tuple[tuple[str, int], ...]] = _build_antonyms()
 _INFLECTIONS = (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""), ("es", ""), ("s", ""))
 
 
+@lru_cache(maxsize=65536)
 def antonym_senses(word: str) -> tuple[tuple[str, int], ...]:
     """The (concept, side) senses of a word in the antonym table, through its inflections."""
     word = word.lower()
