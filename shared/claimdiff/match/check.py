@@ -345,11 +345,6 @@ def check(claim: str, article_text: str, *, model: Model | None = None) -> Verdi
     return verdict_from_reads(read_article(claim, article_text, chosen), chosen)
 
 
-def verdict_of(distribution: dict[str, float]) -> VerdictKind:
-    """The most probable verdict of a stance distribution."""
-    return max(VERDICTS, key=lambda label: distribution.get(label, 0.0))
-
-
 def stance_rows(claim: str, article_text: str, model: Model) -> Sequence[dict[str, float]]:
     """The stance features of the article's most relevant sentence (what fitting learns from)."""
     reads = read_article(claim, article_text, model).reads
