@@ -234,18 +234,20 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         reads.append(Read(article.sentences[index], weight, relevance, comparison, stance, same_voice))
     body = len(article.sentences) > _HEADLINE_ONLY
     topical = topical_overlap(query, article.words, model)
-    return Reading(reads, topical, body=body, misreported=_misreported(query, article, units, model))
+    misreported = _misreported(query, article, units, [share > 0 for share in rare], model)
+    return Reading(reads, topical, body=body, misreported=misreported)
 
 
 def _misreported(
-    query: ClaimView, article: _Article, units: set[str | None], model: Model
+    query: ClaimView, article: _Article, units: set[str | None], sharing: Sequence[bool], model: Model
 ) -> tuple[Sentence, float, bool] | None:
     """The article's sentence that gives one of the claim's figures or named days otherwise, if any."""
     best: tuple[Sentence, float, bool] | None = None
     kinds = {key.split(":")[0] for p in query.claim.propositions for t in p.times if (key := t.key)}
     for find, given in ((misreported_figure, article.units), (misdated, article.time_kinds)):
         wanted = units if find is misreported_figure else kinds
-        chosen = [i for i, found in enumerate(given) if wanted & found]
+        # Only sentences sharing a content word with the claim can hold its figure's context.
+        chosen = [i for i, found in enumerate(given) if wanted & found and sharing[i]]
         found = find(query, [article.view(i) for i in chosen], model.idf.weight) if chosen else None
         if found is None or (best is not None and best[1] >= found[1]):
             continue
