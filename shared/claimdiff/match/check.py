@@ -151,10 +151,12 @@ class _Article:
     """An article read once, whatever number of claims is checked against it; a sentence's view is
     made the first time a claim needs it (most claims need four or five of an article's sentences)."""
 
-    def __init__(self, parts: Sequence[tuple[Sentence, Claim]], words: frozenset[str]) -> None:
+    def __init__(self, parts: Sequence[tuple[Sentence, Claim]]) -> None:
         self.sentences = tuple(part for part, _ in parts)
         self.keys = tuple(matching_key(part.text) for part in self.sentences)
         self.stems = tuple(frozenset(content_stems(part.text)) for part in self.sentences)
+        # The article's words are its sentences' words: the text is tokenised once.
+        words = frozenset().union(*self.stems)
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
         self.time_kinds = tuple(
             frozenset(key.split(":")[0] for p in claim.propositions for t in p.times if (key := t.key))
@@ -188,7 +190,7 @@ def _read_once(article_text: str) -> _Article:
         parts = [(Sentence(c.text, c.start, c.end), c) for c in claims]
     else:
         parts = [(part, analyse_sentence(part.text, outlet="article")) for part in sentences(article_text)]
-    return _Article(parts, frozenset(content_stems(article_text)))
+    return _Article(parts)
 
 
 def forget_articles() -> None:
