@@ -465,3 +465,25 @@ def test_check_finds_one_passage_of_a_quote_given_to_another_speaker(speaker: st
         f"\u201cTruth be told, the richest thing about Donald Trump is his hypocrisy,\u201d {speaker} said."
     )
     assert check(claim, CONVENTION).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ('"That is not the objective, man is the objective," Rick Santorum said.', 2),
+        ("The bill passed, the president signed it on Friday.", 2),
+        ("Obama, the president, signed the bill on Friday.", 1),  # an appositive
+        ("They bought apples, oranges and pears at the market.", 1),  # a list
+        ("Last week, the senator voted against the bill.", 1),  # an opening phrase
+    ],
+)
+def test_a_comma_between_two_clauses_splits_them(text: str, clauses: int) -> None:
+    assert len(analyse_sentence(text, outlet="gazette").propositions) == clauses
+
+
+def test_a_comma_splice_is_not_negated_as_a_whole() -> None:
+    found = relation(
+        '"Man is the objective," Rick Santorum said.',
+        '"That is not the objective, man is the objective," Rick Santorum said.',
+    )
+    assert found[0] != "contradiction"

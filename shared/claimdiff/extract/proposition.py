@@ -407,6 +407,18 @@ def _clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple
             clauses.append(current)  # "stations that supply water": the relative clause is read on its own
             current = [token]
             continue
+        if (
+            not joiner
+            and index > 0
+            and "," in text[toks[index - 1][2] : token[1]]
+            and current
+            and _spliced(toks[index:])
+            and _main_verb(current) is not None
+        ):
+            # "That is not the objective, man is the objective": a comma between two clauses.
+            clauses.append(current)
+            current = [token]
+            continue
         if joiner and current and _main_verb(current) is not None:
             rest = toks[index + (token[0].lower() in _CLAUSE_JOINERS) :]
             if (rest and _main_verb(rest) is not None and _existential(current) is None) or (
@@ -422,6 +434,24 @@ def _clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple
     return clauses
 
 
+_SPLICE_REACH = 3  # words from the comma to the verb of a clause spliced on with it
+
+
+def _spliced(rest: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether the words after a comma open a clause of their own: a subject of one to three words
+    (not a verb itself) and then a finite verb ("man is the objective", "we will stay")."""
+    if len(rest) < 3 or _is_verb_at(rest, 0) or rest[0][0].lower() in _CLAUSE_JOINERS | _RELATIVES:
+        return False
+    return any(
+        rest[k][0].lower() in _FINITE_AFTER_SUBJECT
+        or (is_past_form(rest[k][0].lower()) and _is_verb_at(rest, k))
+        for k in range(1, min(_SPLICE_REACH + 1, len(rest) - 1))
+    )
+
+
+_FINITE_AFTER_SUBJECT = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "do"]
+)
 _FRAME_REACH = 5  # words from a frame verb to the "to" that passes its predicate on
 
 
