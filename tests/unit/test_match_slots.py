@@ -487,3 +487,41 @@ def test_a_comma_splice_is_not_negated_as_a_whole() -> None:
         '"That is not the objective, man is the objective," Rick Santorum said.',
     )
     assert found[0] != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "blocked"),
+    [
+        (  # a hedge on the main verb against a plain report, in other words
+            "The council reportedly backed the new budget for the city schools on Monday.",
+            "The council approved the new budget for the city schools on Monday.",
+            True,
+        ),
+        (
+            "Officials are expected to meet with the health agency in Paris on Monday.",
+            "Officials held talks with the health agency in Paris on Monday.",
+            True,
+        ),
+        (  # hedged alike
+            "The council is expected to approve the new budget for the city schools on Monday.",
+            "The city council is expected to approve the new budget for the schools on Monday.",
+            False,
+        ),
+        (  # a figure rounded, not a claim hedged
+            "The council approved nearly 250 new teaching posts for the city schools on Monday.",
+            "The council approved 250 new teaching posts for the city schools on Monday.",
+            False,
+        ),
+        (  # a modal after the verb, in a purpose clause
+            "The witness was brought into the courtroom on Monday so she could identify the suspect.",
+            "The witness was brought into the courtroom on Monday to identify the suspect.",
+            False,
+        ),
+    ],
+)
+def test_a_claim_hedged_on_its_main_verb_is_not_the_plain_claim(
+    first: str, second: str, blocked: bool
+) -> None:
+    a, b = view(last_claim(first, "gazette")), view(last_claim(second, "herald"))
+    assert equivalence_blocked(a, b) is blocked
+    assert equivalence_blocked(b, a) is blocked
