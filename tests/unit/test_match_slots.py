@@ -162,7 +162,7 @@ Ross conceded in the evening and promised to support her."""
         ("Marta Lind won the caucus vote for party leader 134 to 63.", "supports"),
     ],
 )
-def test_check_reads_a_figure_wherever_the_article_gives_it(claim: str, verdict: str) -> None:
+def test_check_compares_a_tally_with_the_articles_tally_in_other_words(claim: str, verdict: str) -> None:
     result = check(claim, LEADER)
     assert result.verdict == verdict
     if verdict == "contradicts":

@@ -449,9 +449,8 @@ def _spliced(rest: Sequence[tuple[str, int, int]]) -> bool:
     )
 
 
-_FINITE_AFTER_SUBJECT = frozenset(
-    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "do"]
-)
+# Verbs that follow a subject and carry tense: a clause of its own starts with them after a comma.
+_FINITE_AFTER_SUBJECT = (AUXILIARIES - frozenset(["be", "been", "being"])) | MODALS_PLANNED | MODALS_POSSIBLE
 _FRAME_REACH = 5  # words from a frame verb to the "to" that passes its predicate on
 
 

@@ -20,6 +20,8 @@ _MONTH_RE = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
     r"|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+# The prepositions that make a year on its own a date ("left the FBI in 2006").
+_YEAR_PREPOSITIONS = r"(?:in|since|until|by|before|after)"
 # Words that may follow a year that dates something ("in 2010 and", "in 2006 when"): any other word
 # makes the year a count ("in 2006 cases").
 _AFTER_A_YEAR = (
@@ -41,7 +43,7 @@ _TIME = re.compile(
     r"|may|june|july|august|september|october|november|december)(?![\s,]+\d)"
     # A year on its own, after the preposition that makes it a date ("left the FBI in 2006"), not a
     # count ("in 2006 cases") or a range ("in 2006-07").
-    rf"|(?:in|since|until|by|before|after)\s+(?P<yearonly>(?:19|20)\d\d)(?![\d,.]*\s*(?:%|percent)|-\d|\s+(?!{_AFTER_A_YEAR})[a-z])"
+    rf"|{_YEAR_PREPOSITIONS}\s+(?P<yearonly>(?:19|20)\d\d)(?![\d,.]*\s*(?:%|percent)|-\d|\s+(?!{_AFTER_A_YEAR})[a-z])"
     r")\b"
 )
 _LETTERS = re.compile(r"[a-z]{3,}")
@@ -132,7 +134,7 @@ TIME_NAMES = frozenset(WEEKDAYS) | _MONTH_WORDS | frozenset(["yesterday", "today
 _HAS_DIGIT = re.compile(r"\d")
 
 
-_YEAR_ON_ITS_OWN = re.compile(r"\b(?:in|since|until|by|before|after)\s+(?:19|20)\d\d\b")
+_YEAR_ON_ITS_OWN = re.compile(rf"\b{_YEAR_PREPOSITIONS}\s+(?:19|20)\d\d\b")
 
 
 def _may_contain_time(text: str, view: LowerView) -> bool:
@@ -191,6 +193,11 @@ _MONTH_NAME = re.compile(
     r"|dec(?:ember)?",
     re.IGNORECASE,
 )
+
+
+def time_kind(key: str) -> str:
+    """The kind of a time key: "weekday:monday" -> "weekday" (times of one kind compare by value)."""
+    return key.split(":", 1)[0]
 
 
 def time_key(text: str) -> str | None:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY
+from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match.engine import decide
 from claimdiff.match.features import ClaimView, features_many, unit_key, view
 from claimdiff.match.figures import misdated, misreported_figure
@@ -158,10 +159,7 @@ class _Article:
         # The article's words are its sentences' words: the text is tokenised once.
         words = frozenset().union(*self.stems)
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
-        self.time_kinds = tuple(
-            frozenset(key.split(":")[0] for p in claim.propositions for t in p.times if (key := t.key))
-            for _, claim in parts
-        )
+        self.time_kinds = tuple(_time_kinds(claim) for _, claim in parts)
         self.words = words
         self._claims = tuple(claim for _, claim in parts)
         self._views: dict[int, ClaimView] = {}
@@ -245,9 +243,11 @@ def _misreported(
 ) -> tuple[Sentence, float, bool] | None:
     """The article's sentence that gives one of the claim's figures or named days otherwise, if any."""
     best: tuple[Sentence, float, bool] | None = None
-    kinds = {key.split(":")[0] for p in query.claim.propositions for t in p.times if (key := t.key)}
-    for find, given in ((misreported_figure, article.units), (misdated, article.time_kinds)):
-        wanted = units if find is misreported_figure else kinds
+    searches = (
+        (misreported_figure, units, article.units),
+        (misdated, _time_kinds(query.claim), article.time_kinds),
+    )
+    for find, wanted, given in searches:
         # Only sentences sharing a content word with the claim can hold its figure's context.
         chosen = [i for i, found in enumerate(given) if wanted & found and sharing[i]]
         found = find(query, [article.view(i) for i in chosen], model.idf.weight) if chosen else None
@@ -257,6 +257,11 @@ def _misreported(
         tally = any(q.unit == TALLY for q in query.quantities if q.start == finding.evidence[0].start)
         best = article.sentences[chosen[index]], share, tally and finding.reason == "quantity"
     return best
+
+
+def _time_kinds(claim: Claim) -> frozenset[str]:
+    """The kinds of the named times a claim gives (weekday, date, month, year)."""
+    return frozenset(time_kind(t.key) for p in claim.propositions for t in p.times if t.key)
 
 
 def _idf_share(words: frozenset[str], found: frozenset[str], model: Model) -> float:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
 from claimdiff.extract.quantities import TALLY, tally_counts
+from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match import signals
 from claimdiff.match.lexicon import (
     ANTONYMS,
@@ -804,8 +805,7 @@ def _quote_of_named_run(claim: Claim) -> tuple[int, int] | None:
 def _quoted(v: ClaimView) -> str:
     """The claim's quoted words, when it quotes someone directly (the head of a quote continued from
     the sentence before included)."""
-    text = v.claim.text
-    return " ".join(text[start:end] for start, end in quoted_passages(text) if end - start >= _MIN_QUOTED)
+    return " ".join(_passages(v))
 
 
 def _passages(v: ClaimView) -> list[str]:
@@ -882,9 +882,9 @@ def dated_apart(a: tuple[set[dt.date], set[str]], b: tuple[set[dt.date], set[str
     (days_a, keys_a), (days_b, keys_b) = a, b
     if days_a and days_b:
         return not days_a & days_b
-    kinds = {k.split(":")[0] for k in keys_a} & {k.split(":")[0] for k in keys_b}
+    kinds = {time_kind(k) for k in keys_a} & {time_kind(k) for k in keys_b}
     return any(
-        not {k for k in keys_a if k.startswith(kind)} & {k for k in keys_b if k.startswith(kind)}
+        not {k for k in keys_a if time_kind(k) == kind} & {k for k in keys_b if time_kind(k) == kind}
         for kind in kinds
     )
 

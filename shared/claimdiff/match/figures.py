@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
 from claimdiff.match.lexicon import STOP_WORDS
 from claimdiff.models import AnchoredTime, Quantity, ReasonCode, Span
@@ -155,7 +156,7 @@ def misdated(
 
 
 def _kind_of(time: AnchoredTime) -> str:
-    return (time.key or "").split(":")[0]
+    return time_kind(time.key or "")
 
 
 def _times(view: ClaimView) -> list[AnchoredTime]:

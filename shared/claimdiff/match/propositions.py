@@ -457,8 +457,13 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
     if sa.kind == sb.kind == "person" and (not sa.name[:1].isupper() or not sb.name[:1].isupper()):
         # "the attorney said" / "Mr. Goelman added": a description may be the named person; the
         # quoted words, nearly the same, say whether it is one statement. ("the company" is no person.)
-        return fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) >= _SAME_STATEMENT
+        return _same_statement(a, b)
     return same_person(sa.name, sb.name)
+
+
+def _same_statement(a: ClaimView, b: ClaimView) -> bool:
+    """Whether the two claims' quoted words are one statement with a word or two edited."""
+    return fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) >= _SAME_STATEMENT
 
 
 def _one_statement(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
@@ -469,7 +474,7 @@ def _one_statement(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
         return False
     if sa.kind != "person" or sb.kind != "person" or not (sa.id == sb.id or same_person(sa.name, sb.name)):
         return False
-    if fuzz.ratio(quoted_words(a.claim.text), quoted_words(b.claim.text)) < _SAME_STATEMENT:
+    if not _same_statement(a, b):
         return False
     quoted = {"a": quoted_passages(a.claim.text), "b": quoted_passages(b.claim.text)}
     return bool(finding.evidence) and all(
