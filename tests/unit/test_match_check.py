@@ -110,6 +110,31 @@ def test_pairs_record_format_and_relations() -> None:
     assert same["confidence"] > apart["confidence"]
 
 
+BRIDGE = """Council backs the new bridge
+
+The city council voted on Tuesday to build a second bridge over the river at Dunmore.
+
+The mayor, Tom Kell, 58, said the works would start in the spring and cost the city 40 million dollars.
+
+Residents of the east bank have asked for a bridge since the ferry closed in 2019."""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # Stated in other words across two sentences: most of the claim's rare words are there.
+        ("Dunmore's council approved a second river bridge, to cost 40 million dollars.", "supports"),
+        # The topic is there, the claim is not.
+        ("The council also cut the budget of the Dunmore ferry service by 2 million dollars.", "discusses"),
+        # Someone's words whose speaker the claim does not name: only the same quote would support it.
+        ("“The bridge will be finished by Christmas and will cost less than planned.”", "discusses"),
+        ("Tom Kell, 61, said the works would start in the spring.", "contradicts"),  # his age
+    ],
+)
+def test_check_reads_what_the_article_states(claim: str, verdict: str) -> None:
+    assert check(claim, BRIDGE).verdict == verdict
+
+
 VOTES = """Pelosi keeps her post
 
 WASHINGTON - House Democrats re-elected Nancy Pelosi as their leader on Wednesday.
@@ -118,7 +143,7 @@ Pelosi won 134 to 63 against Representative Tim Ryan of Ohio in a closed-door vo
 
 Earlier, the Senate voted 97-1 to override the president's veto of the bill.
 
-Ryan said he was proud of the campaign he ran."""
+Ryan said he was proud of the campaign he ran. He allegedly promised committee seats to his backers."""
 
 
 @pytest.mark.parametrize(
@@ -128,7 +153,7 @@ Ryan said he was proud of the campaign he ran."""
         ("The Senate voted 60-38 to override the veto.", "contradicts"),  # another count of one vote
         ("The Senate voted 97-1 to override the veto.", "supports"),
         ("Pelosi won 134 to 63.", "supports"),
-        ("Ryan was proud of his campaign.", "discusses"),  # only Ryan's own statement
+        ("Ryan promised committee seats to his backers.", "discusses"),  # the article only passes it on
         ("The stock market fell sharply in Tokyo.", "unrelated"),
     ],
 )

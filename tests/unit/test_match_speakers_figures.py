@@ -61,6 +61,21 @@ def test_the_same_quote_given_to_two_named_people_is_an_attribution_conflict() -
     assert comparison.reasons == ["attribution"]
 
 
+def test_a_title_added_inside_the_quote_leaves_it_one_quote_of_two_people() -> None:
+    # One word more moves many characters ("with Fredette's" / "with Representative Fredette's").
+    a = last_claim(
+        "“With all due respect, I completely disagree with Vance’s position,” Senator Tom Kell said Wednesday.",
+        "gazette",
+    )
+    b = last_claim(
+        "“With all due respect, I completely disagree with Representative Vance’s position,” the party "
+        "leader, Dora Lind, said in a statement.",
+        "herald",
+    )
+    comparison = compare(a, b)
+    assert (comparison.relation, comparison.reasons) == ("contradiction", ["attribution"])
+
+
 def test_one_outlet_quoting_part_of_the_passage_is_still_the_same_quote() -> None:
     a = last_claim(
         '"We offered the minister a chance to balance the divisive invitation from the speaker of the house." '

@@ -69,6 +69,8 @@ from claimdiff.text import LowerView, Segment, SegmentKind, lower_view, sentence
 from claimdiff.text.lexicon import words
 
 _SpanT = TypeVar("_SpanT", Quantity, Entity, TimeRef)
+# The id prefix of a speaker known only by a pronoun ("he said") that nothing before resolved.
+PRONOUN_SPEAKER = "pronoun:"
 _QUOTE_CHAR = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"]')
 _OPENING_QUOTES = "\u201c\u00ab\u201e"
 _CLOSING_QUOTES = "\u201d\u00bb"
@@ -1022,7 +1024,9 @@ def analyse_sentence(text: str, *, outlet: str = "", published_on: dt.date | Non
     if attribution is not None and attribution.kind != "pronoun":
         speaker = _speaker_of(attribution, _Context(people=people, outlet=outlet))
     elif attribution is not None:
-        speaker = Speaker(name=attribution.name, id=f"pronoun:{attribution.name.lower()}", kind="person")
+        speaker = Speaker(
+            name=attribution.name, id=f"{PRONOUN_SPEAKER}{attribution.name.lower()}", kind="person"
+        )
     to_claim = None if offsets is None else offsets[:-1]
     return _claim(
         article_id="",

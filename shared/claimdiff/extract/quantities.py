@@ -329,13 +329,14 @@ def _extend_to_noun(text: str, end: int) -> int:
         if _unit_ok(word, " "):
             best = cursor
             continue
-        if word in _NOUN_MODIFIERS_IN_S:
-            continue
+        if word in _NOUN_MODIFIERS_IN_S or word in _INCREMENTS:
+            continue  # "three more years" counts years
         if word in _PHRASE_STOP or word.endswith(("ly", "ed")) or word in _NOT_UNITS:
             break
     return best
 
 
+_INCREMENTS = frozenset(["more", "additional", "extra", "further"])
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(
     [
@@ -470,6 +471,9 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
     if second is not None and second >= value:
         low, high = value, second
         value = (value + second) / 2
+    elif unit is None and second is None and not modifier and _appositive_age(text, match.start(), end):
+        unit = "age"
+        low, high = _interval(kind, value)
     elif second is not None and unit is None and kind != "range":
         # "by a vote of 134 to 63", "passed 97-1": a tally, compared number by number.
         unit = TALLY
@@ -488,6 +492,22 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
         low=low,
         high=high,
         unit=unit,
+    )
+
+
+# "Lieberman, 68, who served ...", "Mr. Lieberman, 75,": a person's age in apposition to the name.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*[a-z]\.?,\s$")
+_APPOSITION_AFTER = re.compile(r",\s")
+
+
+def _appositive_age(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``text[start:end]`` is an age set off after a name by commas."""
+    number = text[start:end]
+    return (
+        number.isdigit()
+        and 0 < int(number) < 120
+        and bool(_NAME_BEFORE.search(text, max(0, start - 40), start))
+        and bool(_APPOSITION_AFTER.match(text, end))
     )
 
 

@@ -17,11 +17,11 @@ from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY
 from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match.engine import decide
-from claimdiff.match.features import ClaimView, features_many, unit_key, view
+from claimdiff.match.features import ClaimView, features_many, quantities_compatible, unit_key, view
 from claimdiff.match.figures import misdated, misreported_figure
-from claimdiff.match.lexicon import NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
+from claimdiff.match.lexicon import HEARSAY_WORDS, NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
-from claimdiff.match.propositions import asserted_by, speaks_as
+from claimdiff.match.propositions import asserted_by, names_its_voice, speaks_as
 from claimdiff.match.signals import content_stems
 from claimdiff.models import CheckEvidence, Claim, Comparison, RelationKind, Verdict, VerdictKind
 from claimdiff.text import matching_key
@@ -38,6 +38,9 @@ _MAX_COMPARED = 4
 _MAX_BY_RARE_WORDS = 2
 _MAX_BY_FIGURES = 2
 _HEADLINE_ONLY = 2
+# The sentences read together for how much of the claim an article states (the share they must hold
+# is the model's ``check_covered``).
+_COVERING = 2
 # Share of a claim figure's context words an article's figure must sit among to be the same thing.
 _FIGURE_CONTEXT = 0.3
 # Words that call a claim false ("a hoax", "denied"), not plain negation: only these let the stance head
@@ -137,6 +140,12 @@ class Reading:
     # The article's sentence giving otherwise a figure of the claim (figures.misreported_figure), with
     # the share of the figure's context words it holds and whether the figure is a vote's tally.
     misreported: tuple[Sentence, float, bool] | None = None
+    # The IDF-weighted share of the claim's words that its two best-covering sentences hold, which
+    # sentences those are, and whether the claim is a fact one can find stated (not a quote whose
+    # speaker is unknown, nor "he said").
+    covered: float = 0.0
+    covering: tuple[int, ...] = ()
+    checkable: bool = True
 
 
 def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Model) -> float:
@@ -159,6 +168,7 @@ class _Article:
         # The article's words are its sentences' words: the text is tokenised once.
         words = frozenset().union(*self.stems)
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
+        self.figures = tuple(q for _, claim in parts for q in claim.quantities if q.value is not None)
         self.time_kinds = tuple(_time_kinds(claim) for _, claim in parts)
         self.words = words
         self._claims = tuple(claim for _, claim in parts)
@@ -235,7 +245,17 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
     body = len(article.sentences) > _HEADLINE_ONLY
     topical = topical_overlap(query, article.words, model)
     misreported = _misreported(query, article, units, [share > 0 for share in rare], model)
-    return Reading(reads, topical, body=body, misreported=misreported)
+    covering = tuple(sorted(range(len(rare)), key=lambda i: (-rare[i], i))[:_COVERING])
+    covered = _idf_share(claim_words, frozenset().union(*(article.stems[i] for i in covering)), model)
+    return Reading(
+        reads,
+        topical,
+        body=body,
+        misreported=misreported,
+        covered=covered,
+        covering=tuple(kept.index(i) for i in covering),
+        checkable=names_its_voice(query) and _figures_given(query, article),
+    )
 
 
 def _misreported(
@@ -257,6 +277,16 @@ def _misreported(
         tally = any(q.unit == TALLY for q in query.quantities if q.start == finding.evidence[0].start)
         best = article.sentences[chosen[index]], share, tally and finding.reason == "quantity"
     return best
+
+
+def _figures_given(query: ClaimView, article: _Article) -> bool:
+    """Whether the article gives every figure of the claim (whatever it calls the counted thing):
+    an article that never says "by half" does not state a cut by half."""
+    return all(
+        any(quantities_compatible(figure, given) for given in article.figures)
+        for figure in query.quantities
+        if figure.value is not None and figure.unit != TALLY
+    )
 
 
 def _time_kinds(claim: Claim) -> frozenset[str]:
@@ -325,7 +355,22 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
     if verdict == "contradicts":
         # The sentences that refute the claim ("a hoax", "denied") are the evidence, and say so.
         return _verdict(verdict, totals[verdict] / mass, refuting, relation="contradiction")
+    if reading.body:
+        # An article's body states the claim when two of its sentences hold most of the claim's rare
+        # words; it only touches the topic otherwise. A quote whose speaker the claim does not name
+        # can be found stated only word for word (an equivalent sentence, above).
+        covering = [reads[i] for i in reading.covering]
+        if reading.checkable and reading.covered >= limits["check_covered"] and not _hearsay(covering[0]):
+            return _verdict("supports", reading.covered, covering)
+        return _verdict("discusses", 1.0 - reading.covered, chosen)
     return _verdict(verdict, totals[verdict] / mass, chosen)
+
+
+def _hearsay(read: Read) -> bool:
+    """Whether a sentence passes its statement on without vouching for it: asked, or hearsay
+    ("reportedly", "may have", "according to unconfirmed reports")."""
+    words = read.sentence.text.lower().split()
+    return bool(read.stance["question"]) or not HEARSAY_WORDS.isdisjoint(words)
 
 
 def _verdict(

@@ -21,6 +21,7 @@ from itertools import pairwise, product
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
+from claimdiff.extract.claims import PRONOUN_SPEAKER
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match import signals
@@ -758,7 +759,7 @@ def _named_person(v: ClaimView) -> bool:
     return (
         speaker is not None
         and speaker.kind == "person"
-        and not speaker.id.startswith("pronoun:")
+        and not speaker.id.startswith(PRONOUN_SPEAKER)
         and speaker.name[:1].isupper()
     )
 
@@ -817,9 +818,16 @@ def _same_quoted_words(quote_a: str, quote_b: str) -> bool:
     """Whether two quotes are one passage: nearly the same words, or one long enough to be more than
     a slogan found whole in the other."""
     key_a, key_b = matching_key(quote_a), matching_key(quote_b)
-    return fuzz.ratio(key_a, key_b) >= _SAME_QUOTED_WORDS or (
-        min(len(key_a.split()), len(key_b.split())) >= _MIN_PARTIAL_QUOTE_WORDS
-        and fuzz.partial_ratio(key_a, key_b) >= _SAME_QUOTED_WORDS
+    # Word by word as well: a title added inside the quote ("with Representative Fredette's") moves
+    # many characters and one word.
+    words_alike = fuzz.ratio(key_a.split(), key_b.split()) >= _SAME_QUOTED_WORDS
+    return (
+        words_alike
+        or fuzz.ratio(key_a, key_b) >= _SAME_QUOTED_WORDS
+        or (
+            min(len(key_a.split()), len(key_b.split())) >= _MIN_PARTIAL_QUOTE_WORDS
+            and fuzz.partial_ratio(key_a, key_b) >= _SAME_QUOTED_WORDS
+        )
     )
 
 

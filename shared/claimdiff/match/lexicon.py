@@ -553,6 +553,14 @@ REPORTING_WORDS = frozenset(
         "seems",
     ]
 )
+# The reporting cues by which a sentence passes a statement on without vouching for it ("reportedly",
+# "may have", "unconfirmed"): an article saying it so only discusses the claim.
+HEARSAY_WORDS = REPORTING_WORDS & frozenset(
+    [
+        *("reportedly", "allegedly", "purportedly", "supposedly", "purported"),
+        *("rumored", "rumoured", "unconfirmed", "unverified"),
+    ]
+)
 REFUTING_WORDS = frozenset(
     [
         "hoax",

@@ -19,6 +19,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from claimdiff.extract.attribution import SPEECH_VERBS, quoted_spans
+from claimdiff.extract.claims import PRONOUN_SPEAKER
 from claimdiff.match.features import (
     ClaimView,
     Finding,
@@ -408,6 +409,13 @@ def speaks_as(view: ClaimView) -> str:
     if speaker is None or speaker.kind == "outlet":
         return _UNKNOWN_QUOTE if quoted_share(view.claim.text) >= _MOSTLY_QUOTED else "outlet"
     return speaker.id
+
+
+def names_its_voice(view: ClaimView) -> bool:
+    """Whether a claim says whose assertion it is: the outlet's, or a speaker it names (not quoted
+    words whose speaker extraction could not find, nor an unresolved "he said")."""
+    voice = speaks_as(view)
+    return voice != _UNKNOWN_QUOTE and not voice.startswith(PRONOUN_SPEAKER)
 
 
 def quoted_share(text: str) -> float:
