@@ -305,6 +305,7 @@ def test_quantities_with_intervals(
 def test_years_days_clock_times_and_identifiers_are_not_quantities() -> None:
     assert find_quantities("On Jan. 5, 2016, at 5 p.m., an F-16 enforced Resolution 2254 and No. 3.") == []
     assert find_quantities("one of the longest standoffs") == []
+    assert find_quantities("In 2018 Senate Democrats walked out.") == []  # a year before a name
 
 
 def test_times_resolve_against_the_publication_date() -> None:

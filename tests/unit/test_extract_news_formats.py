@@ -309,6 +309,11 @@ def test_an_organisation_with_of_is_one_entity() -> None:
         ("A 34-year-old man was arrested at the scene.", ("34-year-old", 34.0, 34.0, 34.0, "age")),
         ("The fifteen-year-old boy was found safe.", ("fifteen-year-old", 15.0, 15.0, 15.0, "age")),
         ("Mr. Kell, 68, met the governor on Tuesday.", ("68", 68.0, 68.0, 68.0, "age")),  # in apposition
+        ("The deal lets them stay for three more years.", ("three more years", 3.0, 3.0, 3.0, "year")),
+        (
+            "The retreat by 23 Senate Democrats angered the left.",
+            ("23 Senate Democrats", 23.0, 23.0, 23.0, "democrat"),
+        ),
         ("Roughly one quarter of the voters stayed home.", ("Roughly one quarter", 25.0, 22.5, 27.5, "%")),
         ("A quarter of the budget goes to schools.", ("A quarter", 25.0, 25.0, 25.0, "%")),
         ("Half of the precincts reported late.", ("Half", 50.0, 50.0, 50.0, "%")),

@@ -299,6 +299,10 @@ def _is_excluded(text: str, match: re.Match[str], number: str, has_unit: bool) -
 # Up to three lower-case words after a number, the last of which is the counted noun:
 # "30 new jets", "24 police officers", "14 full-time workers".
 _NOUN_PHRASE = re.compile(r"(?:\s+[a-z][a-z]*(?:-[a-z]+)*){1,3}")
+# After a count that is no year, capitalised words too: "23 Senate Democrats", "12 House Republicans"
+# (not "in 2018 Senate Democrats").
+_NAMED_NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][a-z]*(?:-[a-z]+)*){1,3}")
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 _PHRASE_STOP = frozenset(
     words(
         """the a an of to in on at for from by with and or but as than that which who whom whose
@@ -316,15 +320,16 @@ _PHRASE_STOP = frozenset(
 _OF_FOLLOWS = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.IGNORECASE)
 
 
-def _extend_to_noun(text: str, end: int) -> int:
-    """Extend a quantity over modifiers to its counted noun; return the new end (or ``end``)."""
-    phrase = _NOUN_PHRASE.match(text, end)
+def _extend_to_noun(text: str, end: int, *, named: bool = False) -> int:
+    """Extend a quantity over modifiers to its counted noun; return the new end (or ``end``).
+    ``named``: capitalised modifiers and nouns may be part of it."""
+    phrase = (_NAMED_NOUN_PHRASE if named else _NOUN_PHRASE).match(text, end)
     if phrase is None:
         return end
     best = end
     cursor = end
-    for word_match in re.finditer(r"\s+([a-z][a-z-]*)", phrase.group()):
-        word = word_match.group(1)
+    for word_match in re.finditer(r"\s+([A-Za-z][a-z-]*)", phrase.group()):
+        word = word_match.group(1).lower()
         cursor = end + word_match.end()
         if _unit_ok(word, " "):
             best = cursor
@@ -451,7 +456,9 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
         if (unit is None and not match.group("pct1")) or (
             unit_word is not None and unit_word.lower() in _KNOWN_UNITS
         ):
-            extended = _extend_to_noun(text, end if unit is None else match.start("sep"))
+            extended = _extend_to_noun(
+                text, end if unit is None else match.start("sep"), named=not _YEAR_LIKE.fullmatch(number)
+            )
             if extended > end:
                 end = extended
                 counted = lowered[match.start() : end].rsplit(maxsplit=2)
