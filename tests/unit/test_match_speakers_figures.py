@@ -122,6 +122,11 @@ def test_a_misspelt_surname_is_the_same_person() -> None:
             "Glenn Rusk, the closing speaker of a three-day conservative conference, spoke in a hotel on Saturday.",
             "contradiction",
         ),
+        (  # an abbreviation's period ("T.P.S. protection") does not end what the figure counts
+            "Gov. Kell's plan restores T.P.S. protection for 500,000 people.",
+            "Under the plan, which Gov. Kell signed on Monday, T.P.S. protection for 300,000 people is restored.",
+            "contradiction",
+        ),
         (  # two rates in one claim: which one answers which would be a guess
             "The couple's effective federal tax rate was 35.7 percent, and they gave over 10 percent to charity.",
             "The couple paid a combined tax rate of 45.8 percent.",

@@ -22,8 +22,9 @@ from claimdiff.models import AnchoredTime, Quantity, ReasonCode, Span
 
 _REACH = 3  # content words on each side of a figure that say what it counts
 _MIN_SHARED = 3
-# A frame stops at what ends a phrase: a clause's punctuation, a parenthesis, a quotation mark.
-_FRAME_BREAK = re.compile(r"[;:()\[\]\u2014\u2013\"\u201c\u201d]|\.\s")
+# A frame stops at what ends a phrase: a clause's punctuation, a parenthesis, a quotation mark. Not a
+# period: inside one claim it ends an abbreviation ("T.P.S. protection", "Gov. Kell"), not a phrase.
+_FRAME_BREAK = re.compile(r"[;:()\[\]\u2014\u2013\"\u201c\u201d]")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A figure, the content stems around it, and the nearest one on each side.
 _Figure = tuple[Quantity, frozenset[str], frozenset[str]]
