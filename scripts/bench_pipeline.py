@@ -6,8 +6,8 @@
    ``Matcher.match`` for every stored claim. Articles/s, claims/s, claims per article, candidates per
    claim, relations by kind, contradictions per event.
 2. Scale: the same over growing prefixes of the corpus (whole events), with the store's
-   ``candidates`` calls counted: the cost per claim must not grow with the corpus, since the
-   candidate index is keyed by blocking key and day.
+   ``candidates`` calls counted: one per blocking key, whatever the corpus holds
+   (``scripts/bench_scale.py`` grows the corpus to a million claims).
 3. Through moto (in-process ``mock_aws``) with the real DynamoDB adapter on a table created from
    template.yaml's ``ClaimsTable``: per-article and per-claim latency, which is mostly moto's overhead.
 
@@ -40,7 +40,7 @@ from claimdiff.matching import Matcher, MatchResult
 from claimdiff.models import Claim, RelationKind
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.objects import StoredObject
-from claimdiff.store.ports import ClaimStore
+from claimdiff.store.ports import ClaimStore, IndexEntry
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "template.yaml"
@@ -49,7 +49,7 @@ BUCKET = "bench-articles"
 # Corpus prefixes (in articles, rounded down to whole events) for the scale section.
 SCALE_SIZES = (30, 90, 300)
 MOTO_ARTICLES = 30
-# Matching on moto costs ~30 Queries a claim through botocore and moto: a sample, within a budget.
+# Matching on moto costs several requests a claim through botocore and moto: a sample, within a budget.
 MOTO_MATCH_BUDGET_SECONDS = 20.0
 WARM_UP_MATCHES = 5
 MOTO_ENVIRONMENT = {
@@ -152,18 +152,20 @@ class DictObjectSource:
 
 
 class CountingStore(InMemoryStore):
-    """The in-memory store, counting the candidate-index reads (one per key and day: a Query in DynamoDB)."""
+    """The in-memory store, counting the candidate-index reads (one per key: a Query in DynamoDB)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._candidate_calls = 0
 
     def candidates(
-        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
-    ) -> list[Claim]:
+        self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
+    ) -> list[IndexEntry]:
         """Count the read, then answer as the in-memory store does."""
         self._candidate_calls += 1
-        return super().candidates(key, day, limit=limit, exclude_outlet=exclude_outlet)
+        return super().candidates(
+            key, day, window_days=window_days, limit=limit, exclude_outlet=exclude_outlet
+        )
 
     def candidate_calls(self) -> int:
         """How many candidate-index reads the store has served."""

@@ -17,7 +17,14 @@ class Settings(BaseModel):
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     max_claims_per_article: int = Field(default=200, gt=0)
     match_window_days: int = Field(default=2, ge=0, le=14)
-    candidates_per_key: int = Field(default=50, gt=0)
+    # Matching's bounds (matching.py): index entries read per blocking key, candidates the relation
+    # model compares, of which at most so many from one outlet, the first pass's floor (0-100), and
+    # the merely related pairs kept per claim.
+    candidates_per_key: int = Field(default=100, gt=0)
+    candidates_per_claim: int = Field(default=24, gt=0)
+    candidates_per_outlet: int = Field(default=6, gt=0)
+    shortlist_floor: float = Field(default=30.0, ge=0.0, le=100.0)
+    related_per_claim: int = Field(default=3, ge=0)
 
 
 @lru_cache(maxsize=1)

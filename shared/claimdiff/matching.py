@@ -1,7 +1,16 @@
 """Use case: a new claim -> candidates from other outlets -> relations, stored both ways.
 
-Candidates come from the ``KEY#<key>#<day>`` index, one bounded Query per key and day of the
-window: the cost per claim does not grow with the corpus.
+Three bounded steps, whatever the corpus holds:
+1. candidates: one read of the blocking index per key (at most ``candidates_per_key`` entries, each
+   the other claim's outlet and matching key);
+2. the first pass (``match.shortlist``): one vectorised rapidfuzz call keeps the best
+   ``candidates_per_claim``, at most ``candidates_per_outlet`` from any one outlet;
+3. the relation model on those, read whole in one batched read with the claim itself (a claim
+   retracted since its stream record was written is not matched).
+
+Agreements and contradictions are stored in both directions; of the merely related pairs, only the
+``related_per_claim`` most similar, without evidence: they are context, not findings, and were 97% of
+the relations (and of the write bill) when all were kept.
 """
 
 from __future__ import annotations
@@ -12,9 +21,11 @@ from dataclasses import dataclass
 from claimdiff.concurrency import map_io
 from claimdiff.config import Settings
 from claimdiff.match import compare_many
-from claimdiff.models import Claim, ClaimRef, Relation
+from claimdiff.match.shortlist import shortlist
+from claimdiff.models import Claim, ClaimRef, Comparison, Relation
 from claimdiff.store.items import claim_day
-from claimdiff.store.ports import ClaimStore
+from claimdiff.store.ports import ClaimStore, IndexEntry
+from claimdiff.text import matching_key
 
 
 @dataclass(frozen=True)
@@ -22,9 +33,10 @@ class MatchResult:
     """What matching one claim found."""
 
     claim_id: str
-    candidates: int
+    candidates: int  # compared by the relation model
     relations: int
     contradictions: int
+    retrieved: int = 0  # index entries read
 
 
 def claim_ref(claim: Claim) -> ClaimRef:
@@ -48,52 +60,74 @@ class Matcher:
         self._store = store
         self._config = config
 
-    def candidates(self, claim: Claim) -> list[Claim]:
-        """Other outlets' claims that share a blocking key with ``claim`` within the day window.
+    def candidates(self, claim: Claim) -> list[IndexEntry]:
+        """Other outlets' index entries that share a blocking key with ``claim`` within the window.
 
-        One bounded Query per key and day (independent of the corpus size), run concurrently.
+        One bounded read per key (independent of the corpus size), run concurrently.
         """
         day = claim_day(claim)
-        window = range(-self._config.match_window_days, self._config.match_window_days + 1)
-        partitions = [
-            (key, day + dt.timedelta(days=offset)) for key in claim.blocking_keys for offset in window
-        ]
 
-        def read(partition: tuple[str, dt.date]) -> list[Claim]:
-            key, when = partition
+        def read(key: str) -> list[IndexEntry]:
             return self._store.candidates(
-                key, when, limit=self._config.candidates_per_key, exclude_outlet=claim.outlet
+                key,
+                day,
+                window_days=self._config.match_window_days,
+                limit=self._config.candidates_per_key,
+                exclude_outlet=claim.outlet,
             )
 
-        found: dict[str, Claim] = {}
-        for batch in map_io(read, partitions):
-            for other in batch:
-                found.setdefault(other.id, other)
+        found: dict[str, IndexEntry] = {}
+        for batch in map_io(read, claim.blocking_keys):
+            for entry in batch:
+                found.setdefault(entry.claim_id, entry)
         return list(found.values())
 
+    def shortlisted(self, claim: Claim, entries: list[IndexEntry]) -> list[IndexEntry]:
+        """The candidates the relation model compares (``match.shortlist``), best first."""
+        config = self._config
+        kept = shortlist(
+            matching_key(claim.text),
+            [e.key for e in entries],
+            [e.outlet for e in entries],
+            limit=config.candidates_per_claim,
+            per_outlet=config.candidates_per_outlet,
+            floor=config.shortlist_floor,
+        )
+        return [entries[i] for i in kept]
+
     def match(self, claim: Claim) -> MatchResult:
-        """Compare a newly stored claim with its candidates and store every relation in both directions."""
-        if self._store.get_claim(claim.id) is None:
+        """Compare a newly stored claim with its shortlisted candidates and store the relations."""
+        entries = self.candidates(claim)
+        chosen = self.shortlisted(claim, entries)
+        found = self._store.get_claims([claim.id, *(e.claim_id for e in chosen)])
+        if not found or found[0].id != claim.id:
             # Retracted (overwritten or deleted) since the stream record was written: nothing to match.
-            return MatchResult(claim.id, 0, 0, 0)
-        candidates = self.candidates(claim)
+            return MatchResult(claim.id, 0, 0, 0, retrieved=len(entries))
+        others = found[1:]
         now = dt.datetime.now(dt.UTC)
+        kept = self._kept(list(zip(others, compare_many(claim, others), strict=True)))
         relations: list[Relation] = []
-        for other, comparison in zip(candidates, compare_many(claim, candidates), strict=True):
-            if comparison.relation == "unrelated":
-                continue
+        for other, comparison in kept:
             relation = Relation(
                 claim=claim_ref(claim),
                 other=claim_ref(other),
                 relation=comparison.relation,
                 confidence=comparison.confidence,
                 reasons=comparison.reasons,
-                evidence=comparison.evidence,
-                explanation=comparison.explanation,
+                evidence=comparison.evidence if comparison.relation != "related" else [],
+                explanation=comparison.explanation if comparison.relation != "related" else None,
                 detected_at=now,
             )
             relations += [relation, relation.reversed()]
         if relations:
             self._store.put_relations(relations)
-        contradictions = sum(1 for r in relations if r.relation == "contradiction") // 2
-        return MatchResult(claim.id, len(candidates), len(relations) // 2, contradictions)
+        contradictions = sum(1 for _, c in kept if c.relation == "contradiction")
+        return MatchResult(claim.id, len(others), len(kept), contradictions, retrieved=len(entries))
+
+    def _kept(self, compared: list[tuple[Claim, Comparison]]) -> list[tuple[Claim, Comparison]]:
+        """Every agreement and contradiction; the most confident related pairs, up to the cap."""
+        findings = [(o, c) for o, c in compared if c.relation in ("equivalent", "contradiction")]
+        related = sorted(
+            ((o, c) for o, c in compared if c.relation == "related"), key=lambda pair: -pair[1].confidence
+        )
+        return findings + related[: self._config.related_per_claim]

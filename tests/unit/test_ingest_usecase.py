@@ -181,7 +181,7 @@ def test_a_new_date_on_the_same_body_moves_the_claims_to_the_new_day(world) -> N
     assert {str(claim.published_on) for claim in claims} == {"2016-09-30"}
     old_day = dt.date(2016, 8, 26)
     keys = {key for claim in claims for key in claim.blocking_keys}
-    assert all(not store.candidates(key, old_day, limit=50) for key in keys), (
+    assert all(not store.candidates(key, old_day, window_days=0, limit=50) for key in keys), (
         "nothing left in the old day's buckets"
     )
 

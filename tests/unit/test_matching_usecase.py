@@ -75,3 +75,47 @@ def test_a_retracted_claim_is_not_matched(store: InMemoryStore) -> None:
     )
     store.delete_claims([gone])
     assert Matcher(store, Settings()).match(gone).relations == 0
+
+
+def test_the_relation_model_sees_a_bounded_shortlist_shared_between_outlets(store: InMemoryStore) -> None:
+    text = "The United States has separated the rebel groups it backs from al-Nusra."
+    # One outlet files ten copies, three others one each: the flooder cannot crowd them out.
+    for n in range(10):
+        stored_claims(store, "flood", text.replace("rebel", f"rebel {n}"), DAY)
+    for outlet, where in (("wire-a", "in Aleppo"), ("daily-b", "in Syria"), ("paper-c", "in Idlib")):
+        stored_claims(store, outlet, text.replace("groups", f"groups {where}"), DAY)
+    (new,) = stored_claims(
+        store, "herald", "The United States has not separated the rebels it backs from al-Nusra."
+    )
+    config = Settings(candidates_per_claim=5, candidates_per_outlet=2)
+    matcher = Matcher(store, config)
+
+    chosen = matcher.shortlisted(new, matcher.candidates(new))
+    result = matcher.match(new)
+
+    assert len(matcher.candidates(new)) == 13
+    assert len(chosen) == result.candidates == 5
+    assert sorted(e.outlet for e in chosen).count("flood") == 2
+    assert {"wire-a", "daily-b", "paper-c"} <= {e.outlet for e in chosen}
+    assert result.retrieved == 13
+
+
+def test_only_the_closest_related_pairs_are_kept_and_without_evidence(store: InMemoryStore) -> None:
+    others = [
+        "Kerry flew to Geneva on Thursday to see Lavrov.",
+        "Lavrov told reporters in Geneva that Aleppo was quiet.",
+        "Rebels in Aleppo rejected any deal made in Geneva.",
+        "Aid agencies in Aleppo asked Kerry for a pause in the fighting.",
+    ]
+    for n, text in enumerate(others):
+        stored_claims(store, f"paper-{n}", text, DAY)
+    (new,) = stored_claims(
+        store, "herald", "Kerry and Lavrov agreed a ceasefire for Aleppo in Geneva on Friday."
+    )
+
+    Matcher(store, Settings(related_per_claim=2)).match(new)
+
+    related = [r for r in store.list_relations(new.id) if r.relation == "related"]
+    assert len(related) == 2
+    assert all(r.evidence == [] and r.explanation is None for r in related)
+    assert all(store.list_relations(r.other.id) for r in related), "stored in both directions"

@@ -9,7 +9,7 @@ import pytest
 from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
 from claimdiff.store.memory import CONTRADICTION_LOOKBACK_DAYS, InMemoryStore
-from claimdiff.store.ports import ClaimStore
+from claimdiff.store.ports import ClaimStore, IndexEntry
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
@@ -191,12 +191,22 @@ def test_a_cursor_of_another_outlets_listing_is_refused(store: ClaimStore) -> No
         store.list_articles(outlet="daily-b", limit=1, cursor=page.next_cursor)
 
 
-def test_candidates_can_leave_out_one_outlet(store: ClaimStore) -> None:
-    store.put_claims(
-        [claim("a1", 0, outlet="wire-a", keys=("nusra",)), claim("b1", 0, outlet="daily-b", keys=("nusra",))]
+def test_candidates_leave_out_the_asking_outlet_and_carry_the_matching_key(store: ClaimStore) -> None:
+    a1, b1 = (
+        claim("a1", 0, outlet="wire-a", keys=("nusra",)),
+        claim("b1", 0, outlet="daily-b", keys=("nusra",)),
     )
-    found = store.candidates("nusra", TODAY, limit=1, exclude_outlet="wire-a")
-    assert [c.outlet for c in found] == ["daily-b"], "the own outlet's claims do not use up the limit"
+    store.put_claims([a1, b1])
+    found = store.candidates("nusra", TODAY, window_days=2, limit=10, exclude_outlet="wire-a")
+    assert found == [IndexEntry(b1.id, "daily-b", TODAY, "claim number 0 of b1")]
+
+
+def test_a_candidate_read_is_one_page_the_asking_outlets_entries_included(store: ClaimStore) -> None:
+    # DynamoDB applies Limit before the filter: the read stays one request, whatever the partition.
+    store.put_claims([claim("a1", n, outlet="wire-a", keys=("nusra",)) for n in range(3)])
+    store.put_claims([claim("b1", 0, outlet="daily-b", keys=("nusra",))])
+    assert len(store.candidates("nusra", TODAY, window_days=0, limit=4, exclude_outlet="wire-a")) == 1
+    assert len(store.candidates("nusra", TODAY, window_days=0, limit=2)) == 2
 
 
 def test_claims_come_back_in_reading_order_and_by_id(store: ClaimStore) -> None:
@@ -211,20 +221,55 @@ def test_claims_come_back_in_reading_order_and_by_id(store: ClaimStore) -> None:
     assert store.get_claim("a1~0009") is None
 
 
-def test_candidates_are_found_by_key_and_day_bounded_and_ordered(store: ClaimStore) -> None:
-    yesterday = TODAY - dt.timedelta(days=1)
-    store.put_claims([claim("a1", n, keys=("nusra", "rebels")) for n in range(4)])
-    store.put_claims([claim("b1", 0, outlet="daily-b", keys=("nusra",), day=yesterday)])
+def test_candidates_are_found_by_key_within_the_window_newest_day_first(store: ClaimStore) -> None:
+    days = [TODAY - dt.timedelta(days=n) for n in range(4)]
+    for n, day in enumerate(days):
+        store.put_claims([claim(f"a{n}", 0, outlet=f"paper-{n}", keys=("nusra",), day=day)])
 
-    assert [c.id for c in store.candidates("nusra", TODAY, limit=10)] == [f"a1~{n:04d}" for n in range(4)]
-    assert [c.id for c in store.candidates("nusra", TODAY, limit=2)] == ["a1~0000", "a1~0001"]
-    assert [c.id for c in store.candidates("nusra", yesterday, limit=10)] == ["b1~0000"]
-    assert store.candidates("kerry", TODAY, limit=10) == []
+    def found(day: dt.date, window: int, limit: int = 10) -> list[dt.date]:
+        return [e.day for e in store.candidates("nusra", day, window_days=window, limit=limit)]
+
+    assert found(TODAY, 2) == days[:3]
+    assert found(days[1], 1) == days[:3]
+    assert found(TODAY, 0) == [TODAY]
+    assert found(TODAY, 3, limit=2) == days[:2]
+    assert store.candidates("kerry", TODAY, window_days=2, limit=10) == []
+
+
+def test_one_read_finds_the_window_across_a_month_edge(store: ClaimStore) -> None:
+    last_of_june, first_of_july = dt.date(2026, 6, 30), dt.date(2026, 7, 1)
+    store.put_claims([claim("a1", 0, outlet="wire-a", keys=("nusra",), day=last_of_june)])
+    store.put_claims([claim("b1", 0, outlet="daily-b", keys=("nusra",), day=first_of_july)])
+    assert [e.day for e in store.candidates("nusra", first_of_july, window_days=2, limit=10)] == [
+        first_of_july,
+        last_of_june,
+    ]
+    assert [e.day for e in store.candidates("nusra", last_of_june, window_days=2, limit=10)] == [
+        first_of_july,
+        last_of_june,
+    ]
+
+
+def test_within_a_day_candidates_come_in_an_order_that_favours_no_outlet(store: ClaimStore) -> None:
+    # Claim ids begin with the outlet's name: an id order would always serve the same outlets first.
+    outlets = [f"outlet-{letter}" for letter in "abcdefghijklmnop"]
+    store.put_claims([claim(f"{o}-1", 0, outlet=o, keys=("nusra",)) for o in outlets])
+    served = [e.outlet for e in store.candidates("nusra", TODAY, window_days=0, limit=16)]
+    assert sorted(served) == outlets
+    assert served != outlets and served != outlets[::-1]
+
+
+def test_get_claims_reads_the_existing_ones_in_order(store: ClaimStore) -> None:
+    claims = [claim("a1", n) for n in range(3)]
+    store.put_claims(claims)
+    ids = [claims[2].id, "a1~0009", claims[0].id, claims[2].id]
+    assert store.get_claims(ids) == [claims[2], claims[0]]
+    assert store.get_claims([]) == []
 
 
 def test_a_claim_without_a_date_is_indexed_under_today(store: ClaimStore) -> None:
     store.put_claims([claim("a1", 0, keys=("nusra",), day=None)])
-    assert [c.id for c in store.candidates("nusra", TODAY, limit=5)] == ["a1~0000"]
+    assert [e.claim_id for e in store.candidates("nusra", TODAY, window_days=0, limit=5)] == ["a1~0000"]
 
 
 def test_delete_claims_removes_claims_index_entries_and_relations_both_ways(store: ClaimStore) -> None:
@@ -238,8 +283,8 @@ def test_delete_claims_removes_claims_index_entries_and_relations_both_ways(stor
 
     assert store.list_claims("a1") == []
     assert store.get_claim(a0.id) is None
-    assert [c.id for c in store.candidates("nusra", TODAY, limit=5)] == [b0.id]
-    assert store.candidates("kerry", TODAY, limit=5) == [c0]
+    assert [e.claim_id for e in store.candidates("nusra", TODAY, window_days=2, limit=5)] == [b0.id]
+    assert [e.claim_id for e in store.candidates("kerry", TODAY, window_days=2, limit=5)] == [c0.id]
     assert store.list_relations(a0.id) == []
     assert [r.other.id for r in store.list_relations(b0.id)] == [c0.id]  # the b0-c0 relation stays
     assert [r.other.id for r in store.list_relations(c0.id)] == [b0.id]

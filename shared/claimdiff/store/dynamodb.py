@@ -15,11 +15,13 @@ from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, Claim, Page, Relation
 from claimdiff.store import items
 from claimdiff.store.cursor import decode_cursor, encode_cursor
+from claimdiff.store.ports import IndexEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 _BATCH = 25  # BatchWriteItem's limit
+_BATCH_GET = 100  # BatchGetItem's limit
 _BATCH_RETRIES = 8
 # Items a filtered Query reads per request (DynamoDB applies Limit before the filter).
 _FILTERED_READ = 100
@@ -29,14 +31,19 @@ _RETRY_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_
 class DynamoClaimStore:
     """Stores articles, claims, the candidate index and relations in one DynamoDB table."""
 
-    def __init__(self, table_name: str, client: DynamoDBClient | None = None) -> None:
+    def __init__(
+        self, table_name: str, client: DynamoDBClient | None = None, *, window_days: int = 2
+    ) -> None:
         self.table_name = table_name
         self._client: DynamoDBClient = client or boto3.client("dynamodb", config=_RETRY_CONFIG)
+        # The matching window the index is filed for (``items.index_buckets``).
+        self._window_days = window_days
 
     @classmethod
     def from_settings(cls, config: Settings | None = None) -> DynamoClaimStore:
         """The store named by the environment (``CLAIMS_TABLE_NAME``)."""
-        return cls((config or settings()).claims_table_name)
+        chosen = config or settings()
+        return cls(chosen.claims_table_name, window_days=chosen.match_window_days)
 
     # articles
     def get_article(self, article_id: str) -> Article | None:
@@ -77,18 +84,29 @@ class DynamoClaimStore:
         item = self._get(items.article_pk(items.article_of_claim(claim_id)), items.claim_sk(claim_id))
         return items.claim_from_item(item) if item else None
 
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The claims that exist among ``claim_ids``, in that order: BatchGetItem, consistent reads."""
+        wanted = list(dict.fromkeys(claim_ids))
+        found: dict[str, Claim] = {}
+        for offset in range(0, len(wanted), _BATCH_GET):
+            keys = [items.claim_key(claim_id) for claim_id in wanted[offset : offset + _BATCH_GET]]
+            for item in self._batch_get(keys):
+                claim = items.claim_from_item(item)
+                found[claim.id] = claim
+        return [found[claim_id] for claim_id in wanted if claim_id in found]
+
     def put_claims(self, claims: Sequence[Claim]) -> None:
         """Store claims and their candidate-index entries."""
         # Index entries first: a claim's INSERT triggers its matching, which must find every claim
         # stored before it, so a claim becomes visible only once it can also be found.
-        puts = [entry for claim in claims for entry in items.index_items(claim)]
+        puts = [entry for claim in claims for entry in items.index_items(claim, self._window_days)]
         puts += [items.claim_to_item(claim) for claim in claims]
         self._batch_write([{"PutRequest": {"Item": item}} for item in puts])
 
     def delete_claims(self, claims: Sequence[Claim]) -> None:
         """Delete claims, their index entries and their relations in both directions."""
         # Index entries first: a claim on its way out stops being a candidate before it disappears.
-        keys = [key for claim in claims for key in items.index_keys(claim)]
+        keys = [key for claim in claims for key in items.index_keys(claim, self._window_days)]
         keys += [_key(items.article_pk(claim.article_id), items.claim_sk(claim.id)) for claim in claims]
         for claim in claims:
             for relation in self.list_relations(claim.id):
@@ -97,18 +115,32 @@ class DynamoClaimStore:
         self._batch_write([{"DeleteRequest": {"Key": key}} for key in keys])
 
     def candidates(
-        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
-    ) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet``: consistent reads, at most ``limit``."""
-        found, _ = self._query_page(
-            index=None,
-            partition=items.index_pk(key, day),
-            limit=limit,
-            start=None,
-            newest_first=False,
-            exclude_outlet=exclude_outlet,
-        )
-        return [items.claim_from_item(item) for item in found]
+        self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
+    ) -> list[IndexEntry]:
+        """Index entries under ``key`` within ``window_days`` of ``day``, none of ``exclude_outlet``:
+        one consistent Query of at most ``limit`` entries, newest day first.
+
+        The own-outlet filter applies after ``Limit`` (DynamoDB's order): a page of another outlet's
+        entries is never refilled, so the read stays one request whatever the partition holds.
+        """
+        low, high = items.index_range(day, window_days)
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "KeyConditionExpression": "PK = :pk AND SK BETWEEN :low AND :high",
+            "ExpressionAttributeValues": {
+                ":pk": {"S": items.index_pk(key, items.index_bucket(day))},
+                ":low": {"S": low},
+                ":high": {"S": high},
+            },
+            "ScanIndexForward": False,
+            "ConsistentRead": True,
+            "Limit": limit,
+        }
+        if exclude_outlet:
+            request["FilterExpression"] = "outlet <> :own"
+            request["ExpressionAttributeValues"][":own"] = {"S": exclude_outlet}
+        response = self._client.query(**request)
+        return [items.index_entry_from_item(item) for item in response.get("Items", [])]
 
     # relations
     def put_relations(self, relations: Sequence[Relation]) -> None:
@@ -179,9 +211,7 @@ class DynamoClaimStore:
         partition: str,
         limit: int,
         start: dict[str, Any] | None,
-        newest_first: bool = True,
         outlet: str | None = None,
-        exclude_outlet: str | None = None,
     ) -> tuple[list[items.Item], dict[str, Any] | None]:
         """Up to ``limit`` items of one partition and where the next page starts (None: the end).
 
@@ -194,7 +224,7 @@ class DynamoClaimStore:
             "TableName": self.table_name,
             "KeyConditionExpression": f"{pk_name} = :pk",
             "ExpressionAttributeValues": {":pk": {"S": partition}},
-            "ScanIndexForward": not newest_first,
+            "ScanIndexForward": False,  # newest first
         }
         if index:
             request["IndexName"] = index
@@ -203,9 +233,6 @@ class DynamoClaimStore:
         if outlet:
             request["FilterExpression"] = "contains(outlets, :outlet)"
             request["ExpressionAttributeValues"][":outlet"] = {"S": outlet}
-        elif exclude_outlet:
-            request["FilterExpression"] = "outlet <> :own"
-            request["ExpressionAttributeValues"][":own"] = {"S": exclude_outlet}
         filtered = "FilterExpression" in request
         found: list[items.Item] = []
         while len(found) < limit:
@@ -221,6 +248,20 @@ class DynamoClaimStore:
             if not start:
                 break
         return found, start
+
+    def _batch_get(self, keys: list[dict[str, Any]]) -> Iterator[items.Item]:
+        pending = keys
+        for attempt in range(_BATCH_RETRIES):
+            response = self._client.batch_get_item(
+                RequestItems={self.table_name: {"Keys": pending, "ConsistentRead": True}}
+            )
+            yield from response.get("Responses", {}).get(self.table_name, [])
+            unprocessed: dict[str, Any] = dict(response.get("UnprocessedKeys", {}))
+            pending = unprocessed.get(self.table_name, {}).get("Keys", [])
+            if not pending:
+                return
+            time.sleep(min(0.05 * 2**attempt, 2.0))
+        raise RuntimeError(f"DynamoDB left {len(pending)} reads unprocessed after {_BATCH_RETRIES} tries")
 
     def _batch_write(self, requests: list[dict[str, Any]]) -> None:
         # BatchWriteItem refuses two requests for one key in a batch: keep the last of each.

@@ -4,19 +4,29 @@
 | ---------------------------- | ------------------ | ------------------------------------------- |
 | ``ARTICLE#<article_id>``     | ``META``           | article metadata (GSI1: by outlet, GSI2: all) |
 | ``ARTICLE#<article_id>``     | ``CLAIM#<claim_id>`` | one claim                                 |
-| ``KEY#<key>#<yyyy-mm-dd>``   | ``<claim_id>``     | candidate index entry: the claim as scoring needs it |
+| ``KEY#<key>#<yyyy-mm>``      | ``<yyyy-mm-dd>#<shuffle>#<claim_id>`` | candidate index entry: outlet and matching key |
 | ``CLAIM#<claim_id>``         | ``REL#<other_id>`` | relation (GSI2: contradictions by day, listed once) |
 
 Every item keeps its model as compact JSON in ``data``: one attribute to (de)serialise, no Decimal
 round trips, and stream images carry the whole model. Key and index attributes sit beside it.
+
+The candidate index is read once per blocking key and new claim: a month's partition, its sort key
+ranging over the matching window's days. An entry within the window of a month's edge is filed in
+the neighbouring month too, so that one Query of the claim's own month sees every day of its
+window. Within a day, entries sort by a hash of the claim id (``<shuffle>``): a capped read favours
+no outlet (claim ids begin with the outlet's name). Entries are small (the outlet and the matching
+key the first pass scores); the few claims that pass are read whole from their articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from claimdiff.models import Article, Claim, Relation
+from claimdiff.store.ports import IndexEntry
+from claimdiff.text import matching_key
 
 Item = dict[str, Any]  # an item in DynamoDB's low-level JSON: {"PK": {"S": "..."}, ...}
 
@@ -46,9 +56,37 @@ def relations_pk(claim_id: str) -> str:
     return f"{CLAIM_PREFIX}{claim_id}"
 
 
-def index_pk(key: str, day: dt.date) -> str:
-    """Candidate-index partition: one blocking key on one day."""
-    return f"{KEY_PREFIX}{key}#{day.isoformat()}"
+# The longest matching key an index entry keeps (the first pass scores words, the rest is for the
+# relation model, which reads the whole claim).
+MAX_INDEX_KEY_CHARS = 400
+
+
+def index_pk(key: str, bucket: str) -> str:
+    """Candidate-index partition: one blocking key in one month (``index_bucket``)."""
+    return f"{KEY_PREFIX}{key}#{bucket}"
+
+
+def index_bucket(day: dt.date) -> str:
+    """The month a day's index entries are filed under."""
+    return day.isoformat()[:7]
+
+
+def index_buckets(day: dt.date, window_days: int) -> list[str]:
+    """Every month a claim of ``day`` is filed under: its own, and a neighbour within the window."""
+    edges = (day - dt.timedelta(days=window_days), day, day + dt.timedelta(days=window_days))
+    return sorted({index_bucket(when) for when in edges})
+
+
+def index_sk(day: dt.date, claim_id: str) -> str:
+    """Sort key of an index entry: its day, then a hash of the claim id, then the id."""
+    shuffle = hashlib.blake2b(claim_id.encode(), digest_size=2).hexdigest()
+    return f"{day.isoformat()}#{shuffle}#{claim_id}"
+
+
+def index_range(day: dt.date, window_days: int) -> tuple[str, str]:
+    """The sort-key range of the entries within ``window_days`` of ``day`` (inclusive)."""
+    first, last = day - dt.timedelta(days=window_days), day + dt.timedelta(days=window_days)
+    return first.isoformat(), f"{last.isoformat()}~"  # "~" sorts after "#" and every digit
 
 
 def contradictions_pk(day: dt.date) -> str:
@@ -106,25 +144,49 @@ def claim_to_item(claim: Claim) -> Item:
     }
 
 
-def index_items(claim: Claim) -> list[Item]:
-    """The candidate-index entries of a claim, one per blocking key."""
+def index_items(claim: Claim, window_days: int) -> list[Item]:
+    """The candidate-index entries of a claim: one per blocking key and month (``index_buckets``)."""
     day = claim_day(claim)
-    payload = claim.model_dump_json(exclude_none=True, exclude_defaults=True)
+    sort_key = _s(index_sk(day, claim.id))
+    key_text = _s(matching_key(claim.text)[:MAX_INDEX_KEY_CHARS])
     return [
         {
-            "PK": _s(index_pk(key, day)),
-            "SK": _s(claim.id),
+            "PK": _s(index_pk(key, bucket)),
+            "SK": sort_key,
             "type": _s("index"),
             "outlet": _s(claim.outlet),
-            "data": _s(payload),
+            "claim": _s(claim.id),
+            "key": key_text,
         }
         for key in claim.blocking_keys
+        for bucket in index_buckets(day, window_days)
     ]
 
 
-def index_keys(claim: Claim) -> list[Item]:
+def index_keys(claim: Claim, window_days: int) -> list[Item]:
     """The primary keys of a claim's index entries (for deletion)."""
-    return [{"PK": item["PK"], "SK": item["SK"]} for item in index_items(claim)]
+    day = claim_day(claim)
+    sort_key = _s(index_sk(day, claim.id))
+    return [
+        {"PK": _s(index_pk(key, bucket)), "SK": sort_key}
+        for key in claim.blocking_keys
+        for bucket in index_buckets(day, window_days)
+    ]
+
+
+def index_entry_from_item(item: Item) -> IndexEntry:
+    """Read a candidate-index entry."""
+    return IndexEntry(
+        claim_id=item["claim"]["S"],
+        outlet=item["outlet"]["S"],
+        day=dt.date.fromisoformat(item["SK"]["S"][:10]),
+        key=item["key"]["S"],
+    )
+
+
+def claim_key(claim_id: str) -> Item:
+    """The primary key of a claim's item."""
+    return {"PK": _s(article_pk(article_of_claim(claim_id))), "SK": _s(claim_sk(claim_id))}
 
 
 def relation_to_item(relation: Relation) -> Item:
@@ -150,7 +212,7 @@ def article_from_item(item: Item) -> Article:
 
 
 def claim_from_item(item: Item) -> Claim:
-    """Read a claim item, an index entry, or a stream image of either."""
+    """Read a claim item or its stream image."""
     return Claim.model_validate_json(item["data"]["S"])
 
 

@@ -7,7 +7,10 @@ against the table:
 - an article's ``text`` is not kept (bodies stay in S3);
 - listings use the adapter's sort keys (``claimdiff.store.items``) and its opaque cursors
   (``claimdiff.store.cursor``); a cursor this store did not issue is an ``InvalidRequestError``;
-- candidates are keyed by blocking key and day bucket (``items.claim_day``), ordered by claim id;
+- candidate-index entries (``IndexEntry``) are keyed by blocking key; a read takes the entries within
+  the window, in the adapter's sort-key order (newest day first, a hash of the claim id within a
+  day), caps them at ``limit`` and only then drops the asking outlet's, as DynamoDB's Limit and
+  filter do;
 - relations are stored as given; deleting a claim deletes its relations and, for each of them, the
   other claim's relation back to it (both directions), as the adapter does;
 - a contradiction is listed once, from the direction where ``claim.id < other.id``, newest first,
@@ -29,10 +32,14 @@ from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
     CONTRADICTION_LOOKBACK_DAYS,
     CONTRADICTIONS_PREFIX,
+    MAX_INDEX_KEY_CHARS,
     article_to_item,
     claim_day,
+    index_sk,
     relation_to_item,
 )
+from claimdiff.store.ports import IndexEntry
+from claimdiff.text import matching_key
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,7 +52,7 @@ class InMemoryStore:
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
         self._claims: dict[str, Claim] = {}
-        self._index: dict[tuple[str, dt.date], dict[str, Claim]] = {}
+        self._index: dict[str, dict[str, IndexEntry]] = {}
         self._relations: dict[str, dict[str, Relation]] = {}
         # The day bucket and sort key a listed contradiction got when it was stored (as the adapter's
         # GSI2PK and GSI2SK: a relation stored without detected_at is dated at that moment).
@@ -85,26 +92,32 @@ class InMemoryStore:
         claim = self._claims.get(claim_id)
         return claim.model_copy(deep=True) if claim else None
 
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The claims that exist among ``claim_ids``, in that order."""
+        wanted = dict.fromkeys(claim_ids)
+        return [self._claims[i].model_copy(deep=True) for i in wanted if i in self._claims]
+
     def put_claims(self, claims: Sequence[Claim]) -> None:
-        """Store claims and one candidate-index entry per blocking key, on the claim's day bucket."""
+        """Store claims and one candidate-index entry per blocking key."""
         for claim in claims:
             stored = claim.model_copy(deep=True)
             self._claims[claim.id] = stored
-            day = claim_day(stored)
+            entry = IndexEntry(
+                claim.id, claim.outlet, claim_day(stored), matching_key(claim.text)[:MAX_INDEX_KEY_CHARS]
+            )
             for key in stored.blocking_keys:
-                self._index.setdefault((key, day), {})[claim.id] = stored
+                self._index.setdefault(key, {})[claim.id] = entry
 
     def delete_claims(self, claims: Sequence[Claim]) -> None:
         """Delete claims, their index entries and their relations in both directions."""
         for claim in claims:
             self._claims.pop(claim.id, None)
-            day = claim_day(claim)
             for key in claim.blocking_keys:
-                bucket = self._index.get((key, day))
-                if bucket is not None:
-                    bucket.pop(claim.id, None)
-                    if not bucket:
-                        del self._index[(key, day)]
+                entries = self._index.get(key)
+                if entries is not None:
+                    entries.pop(claim.id, None)
+                    if not entries:
+                        del self._index[key]
             for other_id in self._relations.pop(claim.id, {}):
                 self._forget_relation(claim.id, other_id)
                 reverse = self._relations.get(other_id)
@@ -115,12 +128,14 @@ class InMemoryStore:
                         del self._relations[other_id]
 
     def candidates(
-        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
-    ) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet``, in claim-id order, at most ``limit``."""
-        bucket = self._index.get((key, day), {})
-        kept = [claim_id for claim_id in sorted(bucket) if bucket[claim_id].outlet != exclude_outlet]
-        return [bucket[claim_id].model_copy(deep=True) for claim_id in kept[:limit]]
+        self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
+    ) -> list[IndexEntry]:
+        """Index entries under ``key`` within ``window_days`` of ``day``: the adapter's order and cap,
+        then the asking outlet's dropped."""
+        window = dt.timedelta(days=window_days)
+        near = [e for e in self._index.get(key, {}).values() if abs(e.day - day) <= window]
+        near.sort(key=lambda e: index_sk(e.day, e.claim_id), reverse=True)
+        return [e for e in near[:limit] if e.outlet != exclude_outlet]
 
     # Relations
 

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from claimdiff.models import Article, Claim, Page, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What the candidate index holds of a claim: enough for the first, vectorised pass of matching
+    (the claim's matching key) and for reading the whole claim of the few that pass."""
+
+    claim_id: str
+    outlet: str
+    day: dt.date
+    key: str
 
 
 class ClaimStore(Protocol):
@@ -39,6 +51,10 @@ class ClaimStore(Protocol):
         """One claim by id, or None."""
         ...
 
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The claims that exist among ``claim_ids``, in that order (one batched read)."""
+        ...
+
     def put_claims(self, claims: Sequence[Claim]) -> None:
         """Store claims and their candidate-index entries (one per blocking key)."""
         ...
@@ -48,9 +64,11 @@ class ClaimStore(Protocol):
         ...
 
     def candidates(
-        self, key: str, day: dt.date, *, limit: int, exclude_outlet: str | None = None
-    ) -> list[Claim]:
-        """Claims indexed under ``key`` on ``day``, none of ``exclude_outlet`` (strongly consistent; at most ``limit``)."""
+        self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
+    ) -> list[IndexEntry]:
+        """Index entries under ``key`` dated within ``window_days`` of ``day``, none of
+        ``exclude_outlet``: one strongly consistent read of at most ``limit`` entries, the nearest
+        days first (later days, then earlier) and, within a day, in an order that favours no outlet."""
         ...
 
     def put_relations(self, relations: Sequence[Relation]) -> None:
