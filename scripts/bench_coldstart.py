@@ -1,12 +1,16 @@
-"""Cold-start cost: how long a fresh interpreter takes to import each Lambda handler (median of runs).
+"""Cold-start cost: the CPU a fresh interpreter spends to import each Lambda handler, against a bare
+``python -c "import boto3"`` (median of runs, measured alternately so that load on the machine
+falls on both alike).
 
-Imports are what a cold start pays before the first event; numpy and scikit-learn must not appear.
+Imports are what a cold start pays before the first event; numpy, scikit-learn, scipy and moto must
+not appear. Target (issue 8): at most 2x the bare boto3 import for every handler.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -15,39 +19,51 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HANDLERS = ("ingest.app", "match.app", "api.app")
 FORBIDDEN = ("numpy", "sklearn", "scipy", "moto")
+TARGET_RATIO = 2.0
 PROBE = """
-import sys, time
-start = time.perf_counter()
+import sys
 import {module}
-elapsed = time.perf_counter() - start
 heavy = [name for name in {forbidden!r} if name in sys.modules]
-print(f"{{elapsed * 1000:.1f}} {{','.join(heavy)}}")
+print(','.join(heavy))
 """
 
 
+def _cpu_of(code: str, env: dict[str, str]) -> tuple[float, str]:
+    """CPU seconds (user + system) of a fresh interpreter running ``code``, and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return spent, out.stdout.strip()
+
+
 def main() -> int:
-    """Print the median import time of each handler in a fresh interpreter."""
+    """Print each handler's import CPU and its ratio to a bare boto3 import; exit 1 on a heavy module."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="fresh interpreters per handler (default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="fresh interpreters per measurement (default 7)")
     parser.add_argument("--data", help="ignored (every benchmark takes it)")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(ROOT / p) for p in ("shared", "functions"))}
-    print(f"{'handler':<12} {'import ms (median)':>18}  heavy modules loaded")
+    bare: list[float] = []
+    handlers: dict[str, list[float]] = {module: [] for module in HANDLERS}
+    heavy: dict[str, str] = {}
+    for _ in range(args.runs):
+        bare.append(_cpu_of("import boto3", env)[0])
+        for module in HANDLERS:
+            spent, printed = _cpu_of(PROBE.format(module=module, forbidden=FORBIDDEN), env)
+            handlers[module].append(spent)
+            heavy[module] = printed
+    baseline = statistics.median(bare)
+    print(f'bare `python -c "import boto3"`: {baseline * 1000:.0f} ms CPU (median of {args.runs})')
+    print(f"{'handler':<12} {'import ms CPU':>14} {'ratio':>7}  target  heavy modules loaded")
     status = 0
-    for module in HANDLERS:
-        times, heavy = [], ""
-        for _ in range(args.runs):
-            out = subprocess.run(
-                [sys.executable, "-c", PROBE.format(module=module, forbidden=FORBIDDEN)],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.split()
-            times.append(float(out[0]))
-            heavy = out[1] if len(out) > 1 else ""
-        print(f"{module:<12} {statistics.median(times):>18.0f}  {heavy or 'none'}")
-        status |= bool(heavy)
+    for module, times in handlers.items():
+        median = statistics.median(times)
+        ratio = median / baseline
+        print(
+            f"{module:<12} {median * 1000:>14.0f} {ratio:>7.2f}  <= {TARGET_RATIO:.0f}  {heavy[module] or 'none'}"
+        )
+        status |= bool(heavy[module])
     return int(status)
 
 

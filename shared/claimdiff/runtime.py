@@ -1,7 +1,8 @@
 """Composition root for the Lambda functions: adapters built once per cold start, lazily.
 
 Lazy so that importing a handler creates no AWS client (tests start moto first), cached so that
-warm invocations reuse connections.
+warm invocations reuse connections. The use cases are imported where they are built: each function
+loads only its own (match never imports extraction or S3, the API neither), which is cold-start time.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from dataclasses import asdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from claimdiff.config import settings
+from claimdiff.store import clients
+from claimdiff.store.dynamodb import DynamoClaimStore
+
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig
     from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from claimdiff.config import settings
-from claimdiff.ingest import Ingestor, IngestResult, ObjectChange
-from claimdiff.matching import Matcher
-from claimdiff.store.dynamodb import DynamoClaimStore
-from claimdiff.store.objects import S3ObjectSource
+    from claimdiff.ingest import Ingestor, IngestResult, ObjectChange
+    from claimdiff.matching import Matcher
 
 # Long enough to absorb SQS redeliveries and S3's duplicate notifications, short enough to keep the table small.
 IDEMPOTENCY_TTL_SECONDS = 3600
@@ -34,12 +36,17 @@ def store() -> DynamoClaimStore:
 @cache
 def ingestor() -> Ingestor:
     """The ingest use case wired to S3 and the claims table."""
+    from claimdiff.ingest import Ingestor  # noqa: PLC0415
+    from claimdiff.store.objects import S3ObjectSource  # noqa: PLC0415
+
     return Ingestor(store(), S3ObjectSource(), settings())
 
 
 @cache
 def matcher() -> Matcher:
     """The matching use case wired to the claims table."""
+    from claimdiff.matching import Matcher  # noqa: PLC0415
+
     return Matcher(store(), settings())
 
 
@@ -48,6 +55,7 @@ def reset() -> None:
     for factory in (store, ingestor, matcher, _idempotency):
         factory.cache_clear()
     settings.cache_clear()
+    clients.forget_session()
 
 
 @cache
@@ -62,6 +70,8 @@ def _idempotency() -> tuple[IdempotencyConfig, Callable[..., dict[str, Any]]]:
     persistence = DynamoDBPersistenceLayer(table_name=settings().idempotency_table_name)
     config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_TTL_SECONDS)
 
+    from claimdiff.ingest import ObjectChange  # noqa: PLC0415
+
     @idempotent_function(data_keyword_argument="change", persistence_store=persistence, config=config)  # type: ignore[untyped-decorator]
     def ingest_once(change: dict[str, Any]) -> dict[str, Any]:
         return asdict(ingestor().ingest(ObjectChange(**change)))
@@ -71,6 +81,8 @@ def _idempotency() -> tuple[IdempotencyConfig, Callable[..., dict[str, Any]]]:
 
 def ingest_change(change: ObjectChange, context: LambdaContext | None) -> IngestResult:
     """Ingest one object change at most once per S3 event (a redelivered event is answered from the record)."""
+    from claimdiff.ingest import IngestResult  # noqa: PLC0415
+
     config, ingest_once = _idempotency()
     if context is not None:
         config.register_lambda_context(context)

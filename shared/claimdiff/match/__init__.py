@@ -22,13 +22,24 @@ paraphrase head, a contradiction head, a similarity head and a stance head for `
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from claimdiff.extract import analyse_sentence
-from claimdiff.match.articles import relate_articles
-from claimdiff.match.check import check
-from claimdiff.match.engine import compare, compare_many
 from claimdiff.match.keys import MAX_KEYS, blocking_keys
+
+if TYPE_CHECKING:
+    from claimdiff.match.articles import relate_articles
+    from claimdiff.match.check import check
+    from claimdiff.match.engine import compare, compare_many
+
+# Loaded on first use (PEP 562): ingest needs only the blocking keys, and every module loaded at import
+# is cold-start time of the function that imports the package.
+_LAZY = {
+    "relate_articles": "claimdiff.match.articles",
+    "check": "claimdiff.match.check",
+    "compare": "claimdiff.match.engine",
+    "compare_many": "claimdiff.match.engine",
+}
 
 __all__ = [
     "MAX_KEYS",
@@ -42,11 +53,23 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """The public functions above, imported from their modules on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
 def pairs_record(record_id: Any, a: str, b: str) -> dict[str, Any]:
     """One output line of ``claimdiff pairs``: ``{"id", "relation", "confidence", "reasons"}``.
 
     ``a`` and ``b`` are raw sentences; each is read as one claim by extraction.
     """
+    from claimdiff.extract import analyse_sentence  # noqa: PLC0415
+    from claimdiff.match.engine import compare  # noqa: PLC0415
+
     comparison = compare(analyse_sentence(a, outlet="a"), analyse_sentence(b, outlet="b"))
     return {
         "id": record_id,
@@ -58,6 +81,8 @@ def pairs_record(record_id: Any, a: str, b: str) -> dict[str, Any]:
 
 def check_record(record_id: Any, claim: str, article: str) -> dict[str, Any]:
     """One output line of ``claimdiff check``: ``{"id", "verdict", "confidence", "evidence"}``."""
+    from claimdiff.match.check import check  # noqa: PLC0415
+
     verdict = check(claim, article)
     return {
         "id": record_id,

@@ -7,13 +7,12 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-import boto3
 from botocore.config import Config
 
 from claimdiff.config import Settings, settings
 from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, Claim, Page, Relation
-from claimdiff.store import items
+from claimdiff.store import clients, items
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.ports import IndexEntry
 
@@ -35,7 +34,7 @@ class DynamoClaimStore:
         self, table_name: str, client: DynamoDBClient | None = None, *, window_days: int = 2
     ) -> None:
         self.table_name = table_name
-        self._client: DynamoDBClient = client or boto3.client("dynamodb", config=_RETRY_CONFIG)
+        self._client: DynamoDBClient = client or clients.client("dynamodb", config=_RETRY_CONFIG)
         # The matching window the index is filed for (``items.index_buckets``).
         self._window_days = window_days
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
+
+from claimdiff.store import clients
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -40,7 +41,7 @@ class S3ObjectSource:
     """Reads objects from S3 (the latest version: replayed and reordered events converge on it)."""
 
     def __init__(self, client: S3Client | None = None) -> None:
-        self._client: S3Client = client or boto3.client("s3", config=_CLIENT_CONFIG)
+        self._client: S3Client = client or clients.client("s3", config=_CLIENT_CONFIG)
 
     def fetch(self, bucket: str, key: str, *, max_bytes: int) -> StoredObject | None:
         """The object's current version; its body is not downloaded when it is larger than ``max_bytes``."""
