@@ -1,5 +1,6 @@
-"""`make bench`: speed figures (cold start, extraction, the judgement layer's pairs/check/compare, and
-ingest + matching through the use cases)."""
+"""`make bench`: speed and cost figures (cold start, extraction, the judgement layer's
+pairs/check/compare, ingest + matching through the use cases, matching against corpus size up to a
+million stored claims, and DynamoDB + Lambda cost per article through moto)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,15 @@ def main() -> int:
     )
     args = parser.parse_args()
     status = 0
-    for script in ("bench_coldstart.py", "bench_extract.py", "bench_judgements.py", "bench_pipeline.py"):
+    scripts = (
+        "bench_coldstart.py",
+        "bench_extract.py",
+        "bench_judgements.py",
+        "bench_pipeline.py",
+        "bench_scale.py",
+        "bench_cost.py",
+    )
+    for script in scripts:
         print(f"\n## {script}\n", flush=True)
         module = f"scripts.{script.removesuffix('.py')}"
         status |= subprocess.call([sys.executable, "-m", module, "--data", args.data], cwd=HERE.parent)

@@ -39,12 +39,20 @@ from claimdiff.ingest import Ingestor, ObjectChange
 from claimdiff.match import compare_many
 from claimdiff.matching import Matcher
 from claimdiff.models import Claim, Relation
+from claimdiff.store import items
 from claimdiff.store.items import MAX_INDEX_KEY_CHARS, claim_day, index_sk
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import IndexEntry
 from claimdiff.text import matching_key
 from rapidfuzz import fuzz, process
 
+from scripts.bench_cost import (
+    PRICE_PER_MILLION_READS,
+    PRICE_PER_MILLION_WRITES,
+    item_size,
+    read_units,
+    write_units,
+)
 from scripts.bench_pipeline import BASIL_FILE, BUCKET, DictObjectSource, load_basil
 
 OUTLETS = 60
@@ -54,6 +62,7 @@ START = dt.date(2026, 1, 5)
 NAIVE_FLOOR = 60
 PROBE_OUTLET = "probe"
 DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+WINDOW_FILED = Settings().match_window_days
 WARM_UP = 3
 
 
@@ -75,6 +84,8 @@ class ScaleStore(InMemoryStore):
         self.keys: dict[str, str] = {}  # claim id -> matching key: a naive scan's precomputed column
         self._key_of_text: dict[str, str] = {}
         self._claim_bytes: dict[str, int] = {}
+        self._index_bytes: dict[str, int] = {}
+        self._ingest_units: dict[str, int] = {}  # writes of a claim's item and its index entries
 
     def file(self, claims: Sequence[Claim]) -> None:
         """Add claims to the corpus as they are (shared, never mutated)."""
@@ -82,8 +93,11 @@ class ScaleStore(InMemoryStore):
             self._claims[claim.id] = claim
             if claim.text not in self._key_of_text:
                 self._key_of_text[claim.text] = matching_key(claim.text)[:MAX_INDEX_KEY_CHARS]
-                self._claim_bytes[claim.text] = len(
-                    claim.model_dump_json(exclude_none=True, exclude_defaults=True)
+                self._claim_bytes[claim.text] = item_size(items.claim_to_item(claim))
+                entries = items.index_items(claim, WINDOW_FILED)
+                self._index_bytes[claim.text] = item_size(entries[0]) if entries else 0
+                self._ingest_units[claim.text] = write_units(items.claim_to_item(claim)) + sum(
+                    write_units(entry) for entry in entries
                 )
             key_text = self._key_of_text[claim.text]
             self.keys[claim.id] = key_text
@@ -109,7 +123,9 @@ class ScaleStore(InMemoryStore):
         """The stored objects; one BatchGetItem per 100, a read unit per 4 KB of each item."""
         found = [self._claims[i] for i in dict.fromkeys(claim_ids) if i in self._claims]
         self.requests += -(-len(claim_ids) // 100)
-        self.read_units += sum(-(-self._claim_bytes.get(c.text, 4096) // 4096) for c in found)
+        self.read_units += sum(
+            read_units(self._claim_bytes.get(c.text, 4096), consistent=False) for c in found
+        )
         return found
 
     def candidates(
@@ -123,15 +139,24 @@ class ScaleStore(InMemoryStore):
             page += [entry for _, entry in self._days.get(bucket, [])[: limit - len(page)]]
             if len(page) >= limit:
                 break
-        # An index item: its keys and attributes (names included), about 100 bytes beside the key text.
-        self.read_units += -(-sum(100 + len(e.key) for e in page) // 4096)
+        self.read_units += read_units(
+            sum(self._index_bytes.get(self._text_of(e.claim_id), 350) for e in page), consistent=True
+        )
         return [entry for entry in page if entry.outlet != exclude_outlet]
 
     def put_relations(self, relations: Sequence[Relation]) -> None:
         """Count, do not keep; a write unit per KB of each item, a request per 25."""
         self.relations_put += len(relations)
         self.requests += -(-len(relations) // 25)
-        self.write_units += sum(-(-len(r.model_dump_json(exclude_none=True)) // 1024) for r in relations)
+        self.write_units += sum(write_units(items.relation_to_item(r)) for r in relations)
+
+    def ingest_units(self, claim: Claim) -> int:
+        """Write units of storing a claim: its item and its index entries."""
+        return self._ingest_units.get(claim.text, 0)
+
+    def _text_of(self, claim_id: str) -> str:
+        claim = self._claims.get(claim_id)
+        return claim.text if claim else ""
 
     def in_window(self, day: dt.date, days: int, outlet: str) -> list[Claim]:
         """Every stored claim of another outlet within ``days`` of ``day`` (what a naive scan reads)."""
@@ -156,6 +181,7 @@ class Measured:
     read_units_per_claim: float
     write_units_per_claim: float
     relations_per_claim: float
+    ingest_units_per_claim: float
     naive_ms: float
     recall: float | None
     retrieval_recall: float | None
@@ -281,6 +307,7 @@ def measure(store: ScaleStore, probes: Sequence[Claim], config: Settings, size: 
         read_units_per_claim=(store.read_units - before[1]) / n,
         write_units_per_claim=(store.write_units - before[2]) / n,
         relations_per_claim=(store.relations_put - before[3]) / 2 / n,
+        ingest_units_per_claim=statistics.fmean(store.ingest_units(p) for p in probes),
         naive_ms=statistics.median(naive_cpu),
         recall=found / total if total else None,
         retrieval_recall=found_retrieved / total if total else None,
@@ -305,18 +332,28 @@ def p95(values: Sequence[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def report(spread: str, rows: Sequence[Measured]) -> None:
+def dollars_per_thousand_articles(row: Measured, claims_per_article: float) -> float:
+    """DynamoDB on demand for 1,000 articles: their claims stored (claim items and index entries)
+    and matched (reads, relation writes), at bench_cost's prices."""
+    reads = row.read_units_per_claim
+    writes = row.write_units_per_claim + row.ingest_units_per_claim
+    per_claim = reads * PRICE_PER_MILLION_READS / 1e6 + writes * PRICE_PER_MILLION_WRITES / 1e6
+    return per_claim * claims_per_article * 1000
+
+
+def report(spread: str, rows: Sequence[Measured], claims_per_article: float) -> None:
     """One table per spread."""
     base = statistics.median(rows[0].cpu_ms)
     shape = f"all within {DENSE_DAYS} days" if spread == "dense" else f"{ARTICLES_PER_DAY} articles a day"
     print(f"\n### {spread} spread ({OUTLETS} outlets, {shape})\n")
     print(
         "| stored claims | days | CPU ms per claim (median / p95) | ratio | index entries read | compared "
-        "(mean / max) | requests per claim | read / write units per claim (relations) | relations per "
+        "(mean / max) | requests per claim | read / write units per claim (matching) | DynamoDB $ per "
+        "1,000 articles | relations per "
         "claim | naive scan ms | recall vs naive: compared / read (pairs) | of those related by the model: "
         "compared (pairs) |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         median = statistics.median(row.cpu_ms)
         recall = (
@@ -331,7 +368,8 @@ def report(spread: str, rows: Sequence[Measured]) -> None:
             f"| {row.size:,} | {row.days} | {median:.1f} / {p95(row.cpu_ms):.1f} | {median / base:.2f} | "
             f"{statistics.fmean(row.retrieved):.0f} | {statistics.fmean(row.compared):.0f} / "
             f"{max(row.compared)} | {row.requests_per_claim:.1f} | {row.read_units_per_claim:.1f} / "
-            f"{row.write_units_per_claim:.1f} | {row.relations_per_claim:.1f} | {row.naive_ms:.1f} | {recall} | "
+            f"{row.write_units_per_claim:.1f} | {dollars_per_thousand_articles(row, claims_per_article):.3f} | "
+            f"{row.relations_per_claim:.1f} | {row.naive_ms:.1f} | {recall} | "
             f"{related} |",
             flush=True,
         )
@@ -376,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.sort_index()
             gc.collect()
             rows.append(measure(store, probes, config, size))
-        report(spread, rows)
+        report(spread, rows, statistics.fmean(len(a) for a in articles))
         del store
         gc.collect()
     return 0

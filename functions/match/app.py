@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from claimdiff import runtime
-from claimdiff.models import Claim
+from claimdiff.store.items import claim_from_item
 
 logger = Logger()
 # Report an all-failed batch like any other (every item listed) instead of raising: same outcome
@@ -20,10 +20,11 @@ processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire
 
 def record_handler(record: DynamoDBRecord) -> None:
     """Match one inserted claim; an exception fails this record (the stream retries from it)."""
-    image = record.dynamodb.new_image if record.dynamodb else None
+    # The raw image (typed attribute values): the claim item's mapping reads it as it reads the table.
+    image = record.raw_event.get("dynamodb", {}).get("NewImage")
     if not image or "data" not in image:
         raise ValueError(f"stream record {record.event_id} carries no claim image")
-    result = runtime.matcher().match(Claim.model_validate_json(image["data"]))
+    result = runtime.matcher().match(claim_from_item(image))
     logger.info("matched", extra=result.__dict__)
 
 

@@ -24,7 +24,7 @@ class Settings(BaseModel):
     candidates_per_claim: int = Field(default=24, gt=0)
     candidates_per_outlet: int = Field(default=6, gt=0)
     shortlist_floor: float = Field(default=30.0, ge=0.0, le=100.0)
-    related_per_claim: int = Field(default=3, ge=0)
+    related_per_claim: int = Field(default=0, ge=0)
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,8 @@ class ClaimStore(Protocol):
         ...
 
     def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
-        """The claims that exist among ``claim_ids``, in that order (one batched read)."""
+        """The claims that exist among ``claim_ids``, in that order (one batched read; it may miss a
+        claim written a moment ago: claims never change, so what it returns is current)."""
         ...
 
     def put_claims(self, claims: Sequence[Claim]) -> None:
