@@ -363,7 +363,7 @@ def bench_in_memory(articles: Sequence[BasilArticle], config: Settings) -> Pipel
         print(f"    {reason}")
     line("claims", f"{claims:6d}   ({run.claims_per_article:.1f} per article)")
     line("blocking keys per claim", f"{run.keys_per_claim:6.2f}")
-    line("candidates per claim", f"{run.candidates_per_claim:6.2f}   (max {run.max_candidates})")
+    line("compared per claim", f"{run.candidates_per_claim:6.2f}   (max {run.max_candidates})")
     print_relations(run)
     return run
 
@@ -372,8 +372,8 @@ def bench_scale(articles: Sequence[BasilArticle], config: Settings, full: Pipeli
     """Section 2: candidates and index reads per claim over growing prefixes of the corpus."""
     window_days = 2 * config.match_window_days + 1
     print(
-        f"\n# 2. Scale: cost per claim against corpus size (window {window_days} days, "
-        f"at most {config.candidates_per_key} candidates per key and day)"
+        f"\n# 2. Scale: cost per claim against corpus size (window {window_days} days, at most "
+        f"{config.candidates_per_key} index entries per key, {config.candidates_per_claim} compared)"
     )
     print(
         f"  {'articles':>8} {'events':>6} {'claims':>6} {'cand/claim':>10} {'max cand':>8} "
@@ -394,8 +394,9 @@ def bench_scale(articles: Sequence[BasilArticle], config: Settings, full: Pipeli
             f"{1000 * statistics.fmean(run.match_seconds or [0.0]):8.2f}"
         )
     print(
-        "  reads/claim: calls to ClaimStore.candidates per matched claim (one per blocking key and day of\n"
-        "  the window, a Query each on DynamoDB); it depends on the claim's keys, not on the corpus."
+        "  reads/claim: calls to ClaimStore.candidates per matched claim (one per blocking key, a Query\n"
+        "  each on DynamoDB); it depends on the claim's keys, not on the corpus (scripts/bench_scale.py\n"
+        "  grows the corpus to a million claims)."
     )
 
 
@@ -498,7 +499,7 @@ def bench_moto(articles: Sequence[BasilArticle], config: Settings) -> None:
         f"{matched:6d}   (a sample spread over every article: matching all would take "
         f"~{statistics.fmean(run.match_seconds or [0.0]) * len(run.claims):.0f} s)",
     )
-    line("candidates per matched claim", f"{run.candidates_per_claim:6.2f}")
+    line("compared per matched claim", f"{run.candidates_per_claim:6.2f}")
     relations = sum(m.relations for m in run.matches)
     line("relations per matched claim", f"{relations / max(matched, 1):6.2f}")
     line("Queries per matched claim", f"{run.store_calls_per_claim:6.2f}")

@@ -149,7 +149,10 @@ class ClaimComparison(_View):
     claim: Claim
     corroborating: list[Link] = Field(description="equivalent claims of other outlets")
     contradicting: list[Link] = Field(description="incompatible claims of other outlets, with reasons")
-    related: list[Link] = Field(description="other outlets' claims about the same thing, neither")
+    related: list[Link] = Field(
+        description="other outlets' claims about the same thing, neither (kept only where the "
+        "deployment sets RELATED_PER_CLAIM: the closest few per claim)"
+    )
 
 
 class ComparisonSummary(_View):

@@ -21,7 +21,7 @@ class Settings(BaseModel):
     # model compares, of which at most so many from one outlet, the first pass's floor (0-100), and
     # the merely related pairs kept per claim.
     candidates_per_key: int = Field(default=100, gt=0)
-    candidates_per_claim: int = Field(default=24, gt=0)
+    candidates_per_claim: int = Field(default=16, gt=0)
     candidates_per_outlet: int = Field(default=6, gt=0)
     shortlist_floor: float = Field(default=30.0, ge=0.0, le=100.0)
     related_per_claim: int = Field(default=0, ge=0)
