@@ -16,11 +16,13 @@ the relations (and of the write bill) when all were kept.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from claimdiff.concurrency import map_io
 from claimdiff.config import Settings
 from claimdiff.match import compare_many
+from claimdiff.match.features import ClaimView, view
 from claimdiff.match.shortlist import shortlist
 from claimdiff.models import Claim, ClaimRef, Comparison, Relation
 from claimdiff.store.items import claim_day
@@ -53,12 +55,30 @@ def claim_ref(claim: Claim) -> ClaimRef:
     )
 
 
+# Views of stored claims kept between matches: a stream batch holds one article's claims, and the
+# same few candidates (that event's other reports) come back for most of them. A stored claim never
+# changes (its id names its content), so a view made once stays right.
+_VIEWS_KEPT = 4096
+
+
 class Matcher:
     """Finds and stores the relations of new claims with other outlets' claims."""
 
     def __init__(self, store: ClaimStore, config: Settings) -> None:
         self._store = store
         self._config = config
+        self._views: OrderedDict[str, ClaimView] = OrderedDict()
+
+    def _view(self, claim: Claim) -> ClaimView:
+        """The view of a stored claim, made once while it is among the last ``_VIEWS_KEPT`` used."""
+        kept = self._views.get(claim.id)
+        if kept is None:
+            kept = self._views[claim.id] = view(claim)
+            if len(self._views) > _VIEWS_KEPT:
+                self._views.popitem(last=False)
+        else:
+            self._views.move_to_end(claim.id)
+        return kept
 
     def candidates(self, claim: Claim) -> list[IndexEntry]:
         """Other outlets' index entries that share a blocking key with ``claim`` within the window.
@@ -105,7 +125,8 @@ class Matcher:
             return MatchResult(claim.id, 0, 0, 0, retrieved=len(entries))
         others = found[1:]
         now = dt.datetime.now(dt.UTC)
-        kept = self._kept(list(zip(others, compare_many(claim, others), strict=True)))
+        comparisons = compare_many(claim, others, read=self._view)
+        kept = self._kept(list(zip(others, comparisons, strict=True)))
         relations: list[Relation] = []
         for other, comparison in kept:
             relation = Relation(

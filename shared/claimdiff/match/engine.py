@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimdiff.match.alignment import minimal_difference, quoted_difference
@@ -292,16 +292,21 @@ def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
 
 
 def compare_many(
-    claim: Claim, candidates: Sequence[Claim], *, model: Model | None = None
+    claim: Claim,
+    candidates: Sequence[Claim],
+    *,
+    model: Model | None = None,
+    read: Callable[[Claim], ClaimView] = view,
 ) -> list[Comparison]:
     """Compare one claim with many candidates, same order; each pair as ``compare`` judges it.
 
     The pairs in which the claim goes first share one vectorised rapidfuzz call; the others are
-    judged in their canonical order one by one.
+    judged in their canonical order one by one. ``read`` makes a candidate's view (a caller that
+    meets the same stored claims again may keep them).
     """
     query = view(claim)
     chosen = model or default_model()
-    views = {index: view(c) for index, c in enumerate(candidates)}
+    views = {index: read(c) for index, c in enumerate(candidates)}
     leading = [index for index, c in enumerate(candidates) if _first(claim, c)]
     results: dict[int, Comparison] = {}
     scored = features_many(query, [views[i] for i in leading], chosen.idf)
