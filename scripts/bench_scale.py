@@ -31,14 +31,14 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 from claimdiff.config import Settings
 from claimdiff.ingest import Ingestor, ObjectChange
 from claimdiff.match import compare_many
-from claimdiff.matching import Matcher
+from claimdiff.matching import Matcher, MatchResult
 from claimdiff.models import Claim, Relation
 from claimdiff.store import items
 from claimdiff.store.items import MAX_INDEX_KEY_CHARS, claim_day, index_sk
@@ -250,7 +250,7 @@ def batch_cpu_ms(
     of their inserts is, by a matcher that starts the batch empty."""
     matcher = Matcher(store, config)
     claims = [
-        claim.model_copy(update={"id": f"batch-{n}-{i}~x", "outlet": PROBE_OUTLET, "published_on": day})
+        _probe(claim, f"batch-{n}-{i}", day)
         for n, article in enumerate(batch)
         for i, claim in enumerate(article)
     ]
@@ -265,27 +265,78 @@ def batch_cpu_ms(
     return spent * 1000 / len(claims)
 
 
+def _probe(probe: Claim, name: str, day: dt.date) -> Claim:
+    """A BASIL claim filed as a new claim of the probing outlet on ``day``."""
+    return probe.model_copy(update={"id": f"{name}~x", "outlet": PROBE_OUTLET, "published_on": day})
+
+
+def _timed(store: ScaleStore, claim: Claim, config: Settings) -> tuple[float, MatchResult]:
+    """The least CPU ms of ``PASSES`` matches of a stored claim (a new matcher each pass: no pass
+    reuses another's views), with requests, units and relations counted for one pass only."""
+    passes: list[float] = []
+    counted: tuple[int, float, float, int] | None = None
+    for _ in range(PASSES):
+        matcher = Matcher(store, config)
+        started = time.process_time()
+        result = matcher.match(claim)
+        passes.append((time.process_time() - started) * 1000)
+        counted = counted or (store.requests, store.read_units, store.write_units, store.relations_put)
+    assert counted is not None
+    store.requests, store.read_units, store.write_units, store.relations_put = counted
+    return min(passes), result
+
+
 def measure_cpu(store: ScaleStore, probes: Sequence[Claim], config: Settings) -> list[float]:
-    """Each probe's CPU ms to match (the least of ``PASSES`` passes), nothing else counted."""
-    days = sorted(store._by_day)
-    middle = days[len(days) // 2]
+    """Each probe's CPU ms to match (``_timed``), nothing counted."""
+    middle = sorted(store._by_day)[len(store._by_day) // 2]
     counts = (store.requests, store.read_units, store.write_units, store.relations_put)
     spent: list[float] = []
     for number, probe in enumerate(probes):
-        claim = probe.model_copy(
-            update={"id": f"{PROBE_OUTLET}-{number}~x", "outlet": PROBE_OUTLET, "published_on": middle}
-        )
+        claim = _probe(probe, f"{PROBE_OUTLET}-{number}", middle)
         store._claims[claim.id] = claim
-        passes = []
-        for _ in range(PASSES):
-            matcher = Matcher(store, config)
-            started = time.process_time()
-            matcher.match(claim)
-            passes.append((time.process_time() - started) * 1000)
-        spent.append(min(passes))
+        spent.append(_timed(store, claim, config)[0])
         del store._claims[claim.id]
     store.requests, store.read_units, store.write_units, store.relations_put = counts
     return spent
+
+
+@dataclass
+class NaiveTally:
+    """The naive scan beside the matcher: its CPU and the pairs it finds that the matcher did."""
+
+    cpu_ms: list[float] = field(default_factory=list)
+    total: int = 0
+    compared: int = 0
+    read: int = 0
+    related: int = 0
+    related_compared: int = 0
+
+    def add(
+        self, store: ScaleStore, claim: Claim, window: Sequence[Claim], read: set[str], seen: set[str]
+    ) -> None:
+        """Scan ``window`` for ``claim`` and count what the matcher read (``read``) and compared (``seen``)."""
+        texts = [store.keys[c.id] for c in window]
+        started = time.process_time()
+        scores = process.cdist(
+            [matching_key(claim.text)], texts, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=1
+        )[0]
+        self.cpu_ms.append((time.process_time() - started) * 1000)
+        # The corpus files each BASIL text many times (one copy per outlet and day that reprints it):
+        # a pair counts once per distinct text, found when any of its copies was compared.
+        naive: dict[str, list[Claim]] = {}
+        for other, score in zip(window, scores, strict=True):
+            if score >= NAIVE_FLOOR and other.text != claim.text:
+                naive.setdefault(other.text, []).append(other)
+        for copies in naive.values():
+            self.total += 1
+            self.compared += any(c.id in seen for c in copies)
+            self.read += any(c.id in read for c in copies)
+        # The naive pairs the relation model relates (compared directly): the ones users would see.
+        firsts = [copies[0] for copies in naive.values()]
+        for copies, comparison in zip(naive.values(), compare_many(claim, firsts), strict=True):
+            if comparison.relation != "unrelated":
+                self.related += 1
+                self.related_compared += any(c.id in seen for c in copies)
 
 
 def measure(
@@ -296,68 +347,28 @@ def measure(
     middle = days[len(days) // 2]
     matcher = Matcher(store, config)
     for number, probe in enumerate(probes[:WARM_UP]):  # imports, patterns, weights: not measured
-        warm = probe.model_copy(
-            update={"id": f"warm-{number}~x", "outlet": PROBE_OUTLET, "published_on": middle}
-        )
+        warm = _probe(probe, f"warm-{number}", middle)
         store._claims[warm.id] = warm
         matcher.match(warm)
         del store._claims[warm.id]
     cpu: list[float] = []
-    retrieved: list[int] = []
-    compared: list[int] = []
-    naive_cpu: list[float] = []
-    found = total = found_retrieved = relevant = found_relevant = 0
+    results: list[MatchResult] = []
+    naive = NaiveTally()
     before = (store.requests, store.read_units, store.write_units, store.relations_put)
     for number, probe in enumerate(probes):
-        claim = probe.model_copy(
-            update={"id": f"{PROBE_OUTLET}-{number}~x", "outlet": PROBE_OUTLET, "published_on": middle}
-        )
+        claim = _probe(probe, f"{PROBE_OUTLET}-{number}", middle)
         store._claims[claim.id] = claim
-        passes: list[float] = []
-        counted: tuple[int, float, float, int] | None = None
-        for _ in range(PASSES):
-            # A new matcher each pass: no pass reuses another's views of the candidates.
-            fresh = Matcher(store, config)
-            started = time.process_time()
-            result = fresh.match(claim)
-            passes.append((time.process_time() - started) * 1000)
-            counted = counted or (store.requests, store.read_units, store.write_units, store.relations_put)
-        # Requests, units and relations are counted for one pass (the first).
-        assert counted is not None
-        store.requests, store.read_units, store.write_units, store.relations_put = counted
-        cpu.append(min(passes))
-        retrieved.append(result.retrieved)
-        compared.append(result.candidates)
+        spent, result = _timed(store, claim, config)
+        cpu.append(spent)
+        results.append(result)
         # What the relation model saw, asked again outside the timing and the counts.
         counts = (store.requests, store.read_units)
         entries = matcher.candidates(claim)
-        retrieved_ids = {e.claim_id for e in entries}
         seen = {e.claim_id for e in matcher.shortlisted(claim, entries)}
         store.requests, store.read_units = counts
         del store._claims[claim.id]
         window = store.in_window(middle, config.match_window_days, PROBE_OUTLET)
-        texts = [store.keys[c.id] for c in window]
-        started = time.process_time()
-        scores = process.cdist(
-            [matching_key(claim.text)], texts, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=1
-        )[0]
-        naive_cpu.append((time.process_time() - started) * 1000)
-        # The corpus files each BASIL text many times (one copy per outlet and day that reprints it):
-        # a pair counts once per distinct text, found when any of its copies was compared.
-        naive: dict[str, list[Claim]] = {}
-        for other, score in zip(window, scores, strict=True):
-            if score >= NAIVE_FLOOR and other.text != claim.text:
-                naive.setdefault(other.text, []).append(other)
-        for copies in naive.values():
-            total += 1
-            found += any(c.id in seen for c in copies)
-            found_retrieved += any(c.id in retrieved_ids for c in copies)
-        # The naive pairs the relation model relates (compared directly): the ones users would see.
-        firsts = [copies[0] for copies in naive.values()]
-        for copies, comparison in zip(naive.values(), compare_many(claim, firsts), strict=True):
-            if comparison.relation != "unrelated":
-                relevant += 1
-                found_relevant += any(c.id in seen for c in copies)
+        naive.add(store, claim, window, {e.claim_id for e in entries}, seen)
     n = len(probes)
     measured = Measured(
         batch_ms=0.0,
@@ -365,19 +376,19 @@ def measure(
         size=size,
         days=len(days),
         cpu_ms=cpu,
-        retrieved=retrieved,
-        compared=compared,
+        retrieved=[r.retrieved for r in results],
+        compared=[r.candidates for r in results],
         requests_per_claim=(store.requests - before[0]) / n,
         read_units_per_claim=(store.read_units - before[1]) / n,
         write_units_per_claim=(store.write_units - before[2]) / n,
         relations_per_claim=(store.relations_put - before[3]) / 2 / n,
         ingest_units_per_claim=statistics.fmean(store.ingest_units(p) for p in probes),
-        naive_ms=statistics.median(naive_cpu),
-        recall=found / total if total else None,
-        retrieval_recall=found_retrieved / total if total else None,
-        relevant_recall=found_relevant / relevant if relevant else None,
-        relevant_pairs=relevant,
-        naive_pairs=total,
+        naive_ms=statistics.median(naive.cpu_ms),
+        recall=naive.compared / naive.total if naive.total else None,
+        retrieval_recall=naive.read / naive.total if naive.total else None,
+        relevant_recall=naive.related_compared / naive.related if naive.related else None,
+        relevant_pairs=naive.related,
+        naive_pairs=naive.total,
     )
     # After the counts above: the batch's reads are its own.
     return replace(measured, batch_ms=batch_cpu_ms(store, batch, config, middle))

@@ -356,14 +356,19 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
         # The sentences that refute the claim ("a hoax", "denied") are the evidence, and say so.
         return _verdict(verdict, totals[verdict] / mass, refuting, relation="contradiction")
     if reading.body:
-        # An article's body states the claim when two of its sentences hold most of the claim's rare
-        # words; it only touches the topic otherwise. A quote whose speaker the claim does not name
-        # can be found stated only word for word (an equivalent sentence, above).
-        covering = [reads[i] for i in reading.covering]
-        if reading.checkable and reading.covered >= limits["check_covered"] and not _hearsay(covering[0]):
-            return _verdict("supports", reading.covered, covering)
-        return _verdict("discusses", 1.0 - reading.covered, chosen)
+        return _covered_verdict(reading, chosen, limits["check_covered"])
     return _verdict(verdict, totals[verdict] / mass, chosen)
+
+
+def _covered_verdict(reading: Reading, chosen: Sequence[Read], enough: float) -> Verdict:
+    """An article's body states the claim when two of its sentences hold most of the claim's rare
+    words (``enough`` of them, IDF-weighted); it only touches the topic otherwise. A quote whose
+    speaker the claim does not name can be found stated only word for word (an equivalent sentence,
+    which ``verdict_from_reads`` reads first)."""
+    covering = [reading.reads[i] for i in reading.covering]
+    if reading.checkable and reading.covered >= enough and not _hearsay(covering[0]):
+        return _verdict("supports", reading.covered, covering)
+    return _verdict("discusses", 1.0 - reading.covered, chosen)
 
 
 def _hearsay(read: Read) -> bool:
