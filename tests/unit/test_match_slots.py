@@ -15,7 +15,6 @@ from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.extract.timeexpr import find_times, time_key
 from claimdiff.match import check, compare
 from claimdiff.match.features import _best_match, view
-from claimdiff.match.figures import misdated
 from claimdiff.match.lexicon import antonym_senses
 from claimdiff.match.propositions import equivalence_blocked, slot_findings
 from claimdiff.match.signals import tokens
@@ -222,15 +221,15 @@ The chamber will take up the budget next month."""
         ("It passed in a 396-9 vote.", "supports", None),
         ("Farenthold used $48,000 in taxpayer funds to settle the case.", "contradicts", "$84,000"),
         ("Farenthold used $84,000 in taxpayer funds to settle the case.", "supports", None),
+        # A weekday among the same names is too often another act's day: no day is read so.
         (
             "Akin told Mike Huckabee on his radio show Thursday afternoon that he is staying in.",
-            "contradicts",
-            "Tuesday",
+            "supports",
+            None,
         ),
-        ("Akin told Mike Huckabee on his radio show Tuesday that he is staying in.", "supports", None),
     ],
 )
-def test_check_finds_a_figure_or_a_day_the_article_gives_otherwise(
+def test_check_finds_a_figure_the_article_gives_otherwise(
     claim: str, verdict: str, given: str | None
 ) -> None:
     result = check(claim, MOTTO)
@@ -243,19 +242,6 @@ def test_check_finds_a_figure_or_a_day_the_article_gives_otherwise(
 def test_a_figure_among_other_words_is_not_the_article_figure_of_its_unit() -> None:
     result = check("Farenthold spent $20,000 on a new office carpet.", MOTTO)
     assert result.verdict != "contradicts"
-
-
-def test_misdated_compares_times_of_one_kind_only() -> None:
-    claim = view(last_claim("The speech is set for March 13 in the House chamber.", "gazette"))
-    weekday = view(last_claim("The speech in the House chamber was announced on Tuesday.", "herald"))
-    other_date = view(last_claim("The speech in the House chamber is set for March 3.", "herald"))
-
-    assert misdated(claim, [weekday], lambda _: 1.0) is None
-    found = misdated(claim, [weekday, other_date], lambda _: 1.0)
-    assert found is not None
-    index, share, finding = found
-    assert index == 1 and share > 0.5
-    assert [e.text for e in finding.evidence] == ["March 13", "March 3"]
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
 from claimdiff.match.lexicon import STOP_WORDS
-from claimdiff.models import AnchoredTime, Quantity, ReasonCode, Span
+from claimdiff.models import Quantity, ReasonCode, Span
 
 _REACH = 3  # content words on each side of a figure that say what it counts
 _MIN_SHARED = 3
@@ -119,7 +118,14 @@ def misreported_figure(
     misreported when the article never gives it, yet gives a figure of that unit; the one whose frame
     holds the most of the claim figure's context words (IDF-weighted share) is returned.
     """
-    given = [(index, figure) for index, sentence in enumerate(sentences) for figure in _figures(sentence)]
+    years = _years(claim)
+    given = [
+        (index, figure)
+        for index, sentence in enumerate(sentences)
+        # "the rate for 2014" and "from 2007 through 2014": two periods, two figures (figure_conflict)
+        if not (years and _years(sentence) and _years(sentence) != years)
+        for figure in _figures(sentence)
+    ]
     best: Misgiven | None = None
     for x in _figures(claim):
         if x[0].unit is None:
@@ -131,38 +137,6 @@ def misreported_figure(
                 _nearest(claim, x[0], x[1], same_unit, sentences=sentences, weight=weight, reason="quantity"),
             )
     return best
-
-
-def misdated(
-    claim: ClaimView, sentences: Sequence[ClaimView], weight: Callable[[str], float]
-) -> Misgiven | None:
-    """The claim's named day or date that an article gives otherwise ("on his radio show Thursday" /
-    "earlier Tuesday on the radio show"), as ``misreported_figure`` does for figures: times of one
-    kind (weekdays, dates of a month) that never agree, the nearest frame returned."""
-    given = [
-        (index, time, _frame(sentence, time)[0], _kind_of(time))
-        for index, sentence in enumerate(sentences)
-        for time in _times(sentence)
-    ]
-    best: Misgiven | None = None
-    for x in _times(claim):
-        kind = _kind_of(x)
-        same_kind = [(index, time, words) for index, time, words, other in given if other == kind]
-        if same_kind and not any(time.key == x.key for _, time, _ in same_kind):
-            found = _nearest(
-                claim, x, _frame(claim, x)[0], same_kind, sentences=sentences, weight=weight, reason="time"
-            )
-            best = _better(best, found)
-    return best
-
-
-def _kind_of(time: AnchoredTime) -> str:
-    return time_kind(time.key or "")
-
-
-def _times(view: ClaimView) -> list[AnchoredTime]:
-    """The claim's times known by name (weekday:..., date:..., month:...)."""
-    return [t for p in view.claim.propositions for t in p.times if t.key]
 
 
 def _nearest(
