@@ -18,7 +18,7 @@ from claimdiff.extract.quantities import TALLY
 from claimdiff.match.engine import decide
 from claimdiff.match.features import ClaimView, features_many, quantities_compatible, unit_key, view
 from claimdiff.match.figures import misreported_figure
-from claimdiff.match.lexicon import HEARSAY_WORDS, NEGATION_WORDS, REFUTING_WORDS, REPORTING_WORDS
+from claimdiff.match.lexicon import HEARSAY_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
 from claimdiff.match.propositions import asserted_by, names_its_voice, speaks_as
 from claimdiff.match.signals import content_stems
@@ -36,21 +36,12 @@ _MAX_COMPARED = 4
 # outlet's wording of one fact may share few words in order with the claim.
 _MAX_BY_RARE_WORDS = 2
 _MAX_BY_FIGURES = 2
-_HEADLINE_ONLY = 2
+_HEADLINE_ONLY = 2  # sentences: a headline with a standfirst is no body to read a topic from
 # The sentences read together for how much of the claim an article states (the share they must hold
 # is the model's ``check_covered``).
 _COVERING = 2
 # Share of a claim figure's context words an article's figure must sit among to be the same thing.
 _FIGURE_CONTEXT = 0.3
-# Words that call a claim false ("a hoax", "denied"), not plain negation: only these let the stance head
-# contradict a claim that no sentence conflicts with.
-_REFUTATION_CUES = (
-    REFUTING_WORDS
-    - NEGATION_WORDS
-    - frozenset(
-        ["isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't"]
-    )
-)  # sentences: a headline with a standfirst is no body to read a topic from
 VERDICTS: tuple[VerdictKind, ...] = ("supports", "contradicts", "discusses")
 
 STANCE_FEATURES: tuple[str, ...] = (
@@ -299,8 +290,11 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
       ``contradicts``;
     - a sentence that states the claim in the claim's voice -> ``supports``; the claim only as
       someone's statement -> ``discusses``;
-    - otherwise the stance head weighs the most relevant sentences (supports or discusses: it never
-      contradicts without a conflicting sentence);
+    - a figure of the claim that the article gives otherwise (``figures.misreported_figure``) ->
+      ``contradicts``;
+    - otherwise, in an article with a body, how much of the claim its best sentences state
+      (``_covered_verdict``: supports or discusses); in a lone headline, the stance head, whose
+      ``contradicts`` needs words that call the claim false;
     - no relevant sentence: ``discusses`` when the article covers the claim's topic, else ``unrelated``.
     """
     limits = model.thresholds
