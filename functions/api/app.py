@@ -239,6 +239,20 @@ def _invalid_parameters(error: RequestValidationError) -> Response[str]:
     return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", "the request is invalid", details)
 
 
+def _undecodable_body(_: UnicodeDecodeError) -> Response[str]:
+    # The resolver decodes the body as UTF-8 JSON before validation sees it.
+    detail = ErrorDetail(location="body", message="the body is not UTF-8 text", type="body_not_utf8")
+    return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", "the request is invalid", [detail])
+
+
+def _body_too_deep(_: RecursionError) -> Response[str]:
+    # Only parsing a request's JSON recurses without bound: the domain's data is flat.
+    detail = ErrorDetail(
+        location="body", message="the body's JSON is nested too deeply", type="json_too_deep"
+    )
+    return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "validation_error", "the request is invalid", [detail])
+
+
 def _unexpected(error: Exception) -> Response[str]:
     logger.exception("unhandled error", extra={"error_type": type(error).__name__})
     message = "internal error; quote the request id when reporting it"
@@ -250,6 +264,8 @@ app.exception_handler(NotFoundError)(_unknown_id)
 app.not_found(_unknown_route)
 app.exception_handler(InvalidRequestError)(_invalid_request)
 app.exception_handler(RequestValidationError)(_invalid_parameters)
+app.exception_handler(UnicodeDecodeError)(_undecodable_body)
+app.exception_handler(RecursionError)(_body_too_deep)
 app.exception_handler(Exception)(_unexpected)
 
 

@@ -8,6 +8,7 @@ it must not see (an article's S3 body, internals of an error).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -27,11 +28,15 @@ from claimdiff.models import (
 
 MAX_SENTENCE_CHARS = 5000
 MAX_CHECK_ARTICLE_CHARS = 100_000
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must contain some text, not only whitespace")
+    if _CONTROL.search(value):
+        # Offsets in the answer point into the text as sent, so it is refused rather than cleaned.
+        raise ValueError("must not contain control characters (other than tab and line breaks)")
     return value
 
 
@@ -93,6 +98,10 @@ class ArticleSummary(_View):
 class ArticleDetail(ArticleSummary):
     """An article's metadata (its body stays in S3)."""
 
+    notes: list[str] = Field(
+        default_factory=list,
+        description="what was left out of an accepted article (a bad url or date), and why",
+    )
     s3_bucket: str | None = None
     s3_version: str | None = None
     etag: str | None = None

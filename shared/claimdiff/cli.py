@@ -69,7 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         "files", nargs="+", type=Path, metavar="FILE", help=".txt, .md, .html or .json articles"
     )
     upload.add_argument(
-        "--outlet", required=True, help="the outlet: files go to articles/<outlet>/<file name>"
+        "--outlet",
+        required=True,
+        type=_outlet,
+        help="the outlet: files go to articles/<outlet>/<file name> (letters and digits of one script, "
+        "'-', '_', '.')",
     )
     upload.add_argument("--bucket", help="bucket name (default: $ARTICLES_BUCKET_NAME)")
     upload.add_argument(
@@ -94,7 +98,9 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="extract the claims of one article file")
     extract.add_argument("file", type=Path, metavar="FILE")
-    extract.add_argument("--outlet", default="local", help="outlet name to record (default: local)")
+    extract.add_argument(
+        "--outlet", default="local", type=_outlet, help="outlet name to record (default: local)"
+    )
     extract.add_argument(
         "--published-at", type=_date, help="the article's date, to resolve 'Friday', 'yesterday'"
     )
@@ -139,6 +145,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="JSON lines (default: stdin)")
     check.set_defaults(run=_run_check)
     return parser
+
+
+def _outlet(value: str) -> str:
+    from claimdiff.outlets import outlet_problem  # noqa: PLC0415
+
+    problem = outlet_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
 
 
 def _date(value: str) -> dt.date:

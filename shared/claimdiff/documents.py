@@ -2,8 +2,10 @@
 
 Supported: ``.json`` (``title``, ``body``, ``url``, ``published_at``), ``.txt`` and ``.md`` (the first
 non-empty line that is not boilerplate is the title) and ``.html``/``.htm`` (scripts, styles and page
-chrome dropped). Anything that can never become an article raises ``RejectedInputError`` with a reason
-a person understands; the caller records it and does not retry.
+chrome and hidden elements dropped). Anything that can never become an article raises
+``RejectedInputError`` with a reason a person understands; the caller records it and does not retry. A
+field that is unusable but not essential (a ``javascript:`` url, a date in year 9999) is left out, and
+the document's ``notes`` say why.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from claimdiff.errors import RejectedInputError
 from claimdiff.text import normalise
@@ -23,18 +26,27 @@ _BOILERPLATE = re.compile(
     r"^(share|advertisement|read more|sign up|subscribe|menu|skip to (main )?content|close|home)\W*$", re.I
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Link text and target hold no bracket of their own kind: each attempt then stops at the next bracket, so a
+# run of "[" or "](" is read in linear time.
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+", re.M)
 _HTML_DROP = (
     "script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, template"
 )
+# Elements a reader of the page never sees: their text is no claim of the page.
+_HTML_HIDDEN = '[hidden], [aria-hidden="true" i], [style]'
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.I)
 _HTML_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre"
 # A first line longer than this is a paragraph, not a headline (and would bloat the article's item).
 MAX_TITLE_CHARS = 300
 MAX_URL_CHARS = 2048
 # Share of C0 control characters (other than whitespace) above which a body is binary, not text.
 _MAX_CONTROL_SHARE = 0.01
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Publication dates outside these years are errors (or attacks on the matching window), not dates.
+EARLIEST_YEAR = 1900
+_LATEST_AHEAD = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Document:
     text: str
     url: str | None = None
     published_at: dt.datetime | dt.date | None = None
+    notes: tuple[str, ...] = ()
 
 
 def parse_document(body: bytes, key: str, *, max_bytes: int) -> Document:
@@ -68,21 +81,44 @@ def parse_document(body: bytes, key: str, *, max_bytes: int) -> Document:
     if not document.text.strip() or not re.search(r"\w{2,}", document.text):
         raise RejectedInputError("no extractable text")
     title = document.title if document.title and len(document.title) <= MAX_TITLE_CHARS else None
-    url = document.url if document.url and len(document.url) <= MAX_URL_CHARS else None
-    return Document(title=title, text=document.text, url=url, published_at=document.published_at)
+    return Document(
+        title=title,
+        text=document.text,
+        url=document.url,
+        published_at=document.published_at,
+        notes=document.notes,
+    )
+
+
+def read_url(value: object) -> tuple[str | None, str | None]:
+    """An article's url if it is a usable http(s) address, else None and why it was left out."""
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str) or _LONE_SURROGATE.search(value):
+        return None, "url ignored: not a string of text"
+    if len(value) > MAX_URL_CHARS:
+        return None, f"url ignored: longer than {MAX_URL_CHARS} characters"
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or re.search(r"[\s\x00-\x1f]", value)
+    ):
+        return None, "url ignored: not an http(s) address"
+    return value.strip(), None
 
 
 def _decode(body: bytes) -> str:
     if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
+        encoding, name = "utf-16", "UTF-16"
     else:
-        encoding = "utf-8-sig"
+        encoding, name = "utf-8-sig", "UTF-8"
         if b"\x00" in body:
             raise RejectedInputError("binary content (NUL bytes): upload text, JSON, Markdown or HTML")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as error:
-        raise RejectedInputError(f"not valid {encoding.upper()[:6]} text (byte {error.start})") from None
+        raise RejectedInputError(f"not valid {name} text (byte {error.start})") from None
     controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise RejectedInputError("binary content (control characters): upload text, JSON, Markdown or HTML")
@@ -94,6 +130,8 @@ def _parse_json(raw: str) -> Document:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise RejectedInputError(f"invalid JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        raise RejectedInputError("invalid JSON article: nested too deeply") from None
     if not isinstance(data, dict):
         raise RejectedInputError("invalid JSON article: expected an object with 'title' and 'body'")
     body, title, url = data.get("body"), data.get("title"), data.get("url")
@@ -101,13 +139,20 @@ def _parse_json(raw: str) -> Document:
         raise RejectedInputError("JSON article has no 'body' text")
     if title is not None and not isinstance(title, str):
         raise RejectedInputError("JSON article's 'title' must be a string")
+    for name, value in (("title", title), ("body", body)):
+        if value and _LONE_SURROGATE.search(value):
+            # JSON may escape half of a UTF-16 pair ("\\ud800"): no text can be stored or shown with it.
+            raise RejectedInputError(f"JSON article's '{name}' holds an unpaired surrogate (\\ud800-\\udfff)")
     title = normalise(title).strip() if title else None
     text = normalise(f"{title}\n\n{body}" if title else body).strip()
+    published_at, date_note = read_date(data.get("published_at"))
+    url, url_note = read_url(url)
     return Document(
         title=title or None,
         text=text,
-        url=url if isinstance(url, str) else None,
-        published_at=parse_date(data.get("published_at")),
+        url=url,
+        published_at=published_at,
+        notes=tuple(note for note in (date_note, url_note) if note),
     )
 
 
@@ -132,6 +177,10 @@ def _parse_html(raw: str) -> Document:
     tree = LexborHTMLParser(raw)
     for node in tree.css(_HTML_DROP):
         node.decompose()
+    for node in tree.css(_HTML_HIDDEN):
+        style = node.attributes.get("style")
+        if style is None or _HIDING_STYLE.search(style):
+            node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body
     # The page's <h1> is the headline; <title> often carries the site's name as well.
     title_node = (root.css_first("h1") if root else None) or tree.css_first("title")
@@ -149,11 +198,27 @@ def _parse_html(raw: str) -> Document:
 
 
 def parse_date(value: object) -> dt.datetime | dt.date | None:
-    """Read an ISO date or datetime (``Z`` allowed); anything else is None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
+    """Read an ISO date or datetime (``Z`` allowed); anything else, or a date out of range, is None."""
+    return read_date(value)[0]
+
+
+def read_date(value: object) -> tuple[dt.datetime | dt.date | None, str | None]:
+    """An ISO publication date or datetime (``Z`` allowed) in the years 1900 to a year from now, else None
+    and why it was left out (None too when there was no date to read)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if not isinstance(value, str):
+        return None, "published_at ignored: not an ISO date string"
     text = value.strip().replace("Z", "+00:00")
     try:
-        return dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
+        when = dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
     except ValueError:
-        return None
+        return None, f"published_at ignored: {value[:40]!r} is not an ISO date"
+    day = when.date() if isinstance(when, dt.datetime) else when
+    latest = dt.date.today() + _LATEST_AHEAD
+    if not dt.date(EARLIEST_YEAR, 1, 1) <= day <= latest:
+        return (
+            None,
+            f"published_at ignored: {day.isoformat()} is not between {EARLIEST_YEAR} and {latest.year}",
+        )
+    return when, None

@@ -18,11 +18,12 @@ from typing import Any, Literal
 from urllib.parse import unquote_plus
 
 from claimdiff.config import Settings
-from claimdiff.documents import Document, parse_date, parse_document
+from claimdiff.documents import Document, parse_document, read_date
 from claimdiff.errors import RejectedInputError
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
 from claimdiff.models import Article, ArticleStatus, Claim
+from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
 
@@ -94,10 +95,11 @@ class IngestResult:
 def article_identity(key: str) -> tuple[str, str]:
     """``articles/<outlet>/<path>`` -> (article id, outlet). The outlet comes from the key, never the body.
 
-    A key without an outlet folder gets the outlet ``unknown`` so that its rejection can be recorded.
+    A key without an outlet folder, or whose folder is no valid outlet name, gets the outlet ``unknown`` so
+    that its rejection can be recorded.
     """
     parts = key.split("/")
-    outlet = parts[1] if len(parts) >= 3 and parts[1] else UNKNOWN_OUTLET
+    outlet = parts[1] if len(parts) >= 3 and parts[1] and outlet_problem(parts[1]) is None else UNKNOWN_OUTLET
     stem = (
         PurePosixPath(key.removeprefix(ARTICLES_PREFIX).removeprefix(f"{outlet}/")).with_suffix("").as_posix()
     )
@@ -110,6 +112,9 @@ def _check_key(key: str) -> None:
     parts = key.split("/")
     if len(parts) < 3 or parts[0] + "/" != ARTICLES_PREFIX or not parts[1] or not parts[-1]:
         raise RejectedInputError(f"key {key!r} is not of the form articles/<outlet>/<file>")
+    problem = outlet_problem(parts[1])
+    if problem:
+        raise RejectedInputError(problem)
 
 
 def article_claims(article: Article, document: Document, *, max_claims: int) -> list[Claim]:
@@ -173,9 +178,18 @@ class Ingestor:
             removed, _ = self._replace_claims(article_id, [])
             self._store.put_article(rejected)
             return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason)
-        published_at = document.published_at or parse_date(current.metadata.get(PUBLISHED_AT_METADATA))
+        notes = list(document.notes)
+        published_at = document.published_at
+        if published_at is None:
+            published_at, date_note = read_date(current.metadata.get(PUBLISHED_AT_METADATA))
+            notes += [f"metadata {date_note}"] if date_note else []
         article = article.model_copy(
-            update={"title": document.title, "url": document.url, "published_at": published_at}
+            update={
+                "title": document.title,
+                "url": document.url,
+                "published_at": published_at,
+                "notes": notes,
+            }
         )
         claims = article_claims(article, document, max_claims=self._config.max_claims_per_article)
         removed, added = self._replace_claims(article_id, claims)

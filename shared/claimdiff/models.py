@@ -169,6 +169,9 @@ class Article(_Model):
     content_hash: str | None = None
     status: ArticleStatus = ArticleStatus.PROCESSED
     reason: str | None = None
+    notes: list[str] = Field(
+        default_factory=list, description="what ingest left out of an accepted article, and why"
+    )
     claim_count: int = 0
     ingested_at: dt.datetime | None = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from typing import Any
 
@@ -286,6 +287,9 @@ def test_check_a_claim_against_an_article(engine: list[tuple[str, str]]) -> None
         ({"a": "x", "b": "y", "c": "z"}, {"body.c"}),
         ("{not json", {"body"}),
         ([1, 2], {"body"}),
+        ({"a": "Kerry\x00 said \x1b[31myes", "b": "y"}, {"body.a"}),
+        ('{"a": "Kerry \\ud800 said", "b": "y"}', {"body.a"}),
+        ('{"a": "x", "b": ' + "[" * 100_000 + "]" * 100_000 + "}", {"body"}),
     ],
 )
 def test_a_bad_compare_body_is_a_422_naming_each_problem(
@@ -301,6 +305,18 @@ def test_a_bad_check_body_is_a_422(engine: list[tuple[str, str]]) -> None:
     assert locations(answer) == {"body.article"}
     answer = assert_error(post("/check", {"claim": "x", "article": "y" * 100_001}), 422, "validation_error")
     assert locations(answer) == {"body.article"}
+
+
+@pytest.mark.parametrize("path", ["/compare", "/check"])
+def test_a_body_that_is_not_utf8_is_a_422(engine: list[tuple[str, str]], path: str) -> None:
+    event = rest_event("POST", path, body="x")
+    # API Gateway passes a body it cannot read as text base64-encoded.
+    event["body"], event["isBase64Encoded"] = base64.b64encode(b'{"a": "caf\xe9", "b": "x"}').decode(), True
+    answer = assert_error(
+        decode(api_app.lambda_handler(event, LambdaContextDouble())), 422, "validation_error"
+    )
+    assert answer["details"][0]["message"] == "the body is not UTF-8 text"
+    assert engine == []
 
 
 def test_a_missing_body_is_a_422() -> None:

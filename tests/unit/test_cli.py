@@ -126,3 +126,11 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for command in ("local", "upload", "demo", "extract", "compare", "pairs", "check"):
         assert command in out
+
+
+@pytest.mark.parametrize("command", ["upload", "extract"])
+def test_an_invalid_outlet_is_refused_with_the_rule(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--outlet", "../x y", str(SEED)])
+    assert exit_info.value.code == 2
+    assert "must start and end with a letter or digit" in capsys.readouterr().err

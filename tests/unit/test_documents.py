@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from claimdiff.documents import parse_document
+from claimdiff.documents import parse_document, read_date, read_url
 from claimdiff.errors import RejectedInputError
 
 CAP = 10_000
@@ -83,3 +83,62 @@ def test_an_overlong_first_line_is_not_a_title() -> None:
     document = parse_document(b"word " * 200, "a.txt", max_bytes=CAP)
     assert document.title is None
     assert document.text.startswith("word word")
+
+
+def test_json_nested_too_deeply_is_rejected_not_a_crash() -> None:
+    with pytest.raises(RejectedInputError, match="nested too deeply"):
+        parse_document(b"[" * 100_000 + b"]" * 100_000, "a.json", max_bytes=10**6)
+
+
+@pytest.mark.parametrize("field", ["title", "body"])
+def test_json_with_an_unpaired_surrogate_is_rejected(field: str) -> None:
+    article = {"title": "t", "body": "Both sides signed."}
+    raw = json.dumps(article).replace(article[field], article[field] + "\\ud800")
+    with pytest.raises(RejectedInputError, match="unpaired surrogate"):
+        parse_document(raw.encode(), "a.json", max_bytes=CAP)
+
+
+@pytest.mark.parametrize(
+    ("value", "note"),
+    [
+        ("0001-01-01T00:00:00+05:00", "not between 1900"),
+        ("9999-12-31T23:59:59-05:00", "not between 1900"),
+        ("9999-12-31", "not between 1900"),
+        ("1899-12-31", "not between 1900"),
+        ("Friday", "not an ISO date"),
+        (1700000000, "not an ISO date string"),
+    ],
+)
+def test_unusable_dates_are_left_out_with_a_note(value: object, note: str) -> None:
+    when, why = read_date(value)
+    assert when is None
+    assert why is not None and note in why
+    assert read_date("2016-08-26") == (dt.date(2016, 8, 26), None)
+    assert read_date(None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,x", "ftp://x.test/a", "https://x.test/\x07", "https://", 42],
+)
+def test_only_http_urls_are_kept(url: object) -> None:
+    assert read_url(url)[0] is None
+    assert "url ignored" in (read_url(url)[1] or "")
+    assert read_url("https://x.test/a?b=1") == ("https://x.test/a?b=1", None)
+
+
+def test_json_notes_say_what_was_left_out() -> None:
+    body = {"body": "Both sides signed.", "url": "javascript:x", "published_at": "9999-01-01"}
+    document = parse_document(json.dumps(body).encode(), "a.json", max_bytes=CAP)
+    assert (document.url, document.published_at) == (None, None)
+    assert [note.split(":")[0] for note in document.notes] == ["published_at ignored", "url ignored"]
+
+
+def test_html_hidden_elements_are_not_text() -> None:
+    html = b"""<html><body><article><p>Kerry said a deal was near.</p>
+    <p style="color: red; display : none">Hidden one.</p><div hidden><p>Hidden two.</p></div>
+    <p aria-hidden="true">Hidden three.</p><p style="visibility:hidden">Hidden four.</p>
+    <p style="font-size: 0px">Hidden five.</p><p style="font-size: 0.9em">Lavrov agreed.</p></article></body></html>"""
+    document = parse_document(html, "a.html", max_bytes=CAP)
+    assert "Hidden" not in document.text
+    assert "Kerry said a deal was near." in document.text and "Lavrov agreed." in document.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 
 import pytest
 from claimdiff.text import lower_view, matching_key, normalise, sentences, visible_view
@@ -16,6 +17,16 @@ def split(text: str) -> list[str]:
 def test_normalise_applies_nfkc_unifies_newlines_and_drops_invisible_characters() -> None:
     raw = "ﬁve\u00a0people\r\nsaid \u200bno\u202e\ufeff.\rEnd"
     assert normalise(raw) == "five people\nsaid no.\nEnd"
+
+
+def test_normalise_removes_every_format_character_controls_and_escape_sequences() -> None:
+    format_characters = "".join(
+        chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"
+    )
+    assert normalise(f"a{format_characters}b") == "ab"
+    assert normalise("a\x00\x07\x1f\x7f\x9bb\tc") == "ab\tc"
+    assert normalise("\x1b[1;31mred\x1b[0m and \x1b]0;title\x07plain") == "red and plain"
+    assert normalise("hid\U000e0041\U000e0042den \u3164\u2800x") == "hidden x"
 
 
 def test_normalise_keeps_curly_quotes_as_written() -> None:

@@ -6,8 +6,20 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-# Zero-width characters, bidi controls and the BOM: invisible, and they break words for matching.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Characters a reader never sees: every format character (Unicode category Cf: zero-width, bidi controls,
+# the BOM, TAG characters), C0 and C1 controls other than tab and newline, variation selectors and the
+# blank fillers (Hangul, braille) used to hide text. They break words for matching and smuggle text past a
+# reader, so they are removed before anything reads the text. (A unit test checks the Cf list against
+# ``unicodedata``; a table here costs nothing at cold start.)
+_INVISIBLE_CHARACTERS = (
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+)
+INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
+# Terminal escape sequences (colours, cursor moves, titles): removed whole, not just their ESC.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _QUOTE_FOLD = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'",
@@ -21,10 +33,13 @@ def normalise(raw: str) -> str:
     """Return the canonical text of an article: offsets everywhere refer to this string.
 
     NFKC (ligatures, full-width forms and non-breaking spaces become plain characters), newlines
-    unified to ``\\n``, zero-width and bidi control characters removed.
+    unified to ``\\n``, terminal escape sequences and invisible characters (zero-width, bidi, TAG and
+    control characters) removed.
     """
     text = unicodedata.normalize("NFKC", raw)
     text = _NEWLINES.sub("\n", text)
+    if "\x1b" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
     return INVISIBLE.sub("", text)
 
 

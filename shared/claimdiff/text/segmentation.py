@@ -46,8 +46,10 @@ _TERMINAL_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$|[\"'\u201d\u
 _CONTINUES = re.compile(r"[,\u2013\u2014-]\s*$|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|that)\s*$")
 
 # A candidate boundary: terminal punctuation, closing quotes or brackets, then whitespace.
-# (One character class first: the regex engine then skips every other character without trying a match.)
-_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# (One character class first: the regex engine then skips every other character without trying a match.
+# A match starts only where a run of punctuation starts and never gives back what it took: 2 MB of dots is
+# one attempt, not one per dot, each scanning to the end of the run.)
+_CANDIDATE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)")
 # Everything up to the last separator of a window: what follows it is the word before the punctuation.
 _UP_TO_WORD = re.compile(r"(?:.*[\s\"'\u201c\u2018(\[])?", re.DOTALL)
 _NEXT = re.compile(r"\s+(\S+)")
@@ -208,7 +210,10 @@ def _blocks(text: str) -> list[tuple[int, int, int, SegmentKind]]:
     blocks: list[tuple[int, int, int, SegmentKind]] = []
     paragraph = 0
     previous_blank = True
-    current: list[int] | None = None  # [start, end] of a block that may still grow by hard-wrapped lines
+    # [start, end, start of its last line] of a block that may still grow by hard-wrapped lines. Only the last
+    # line is tested for a sentence end: the tests are anchored at its end, and re-reading the whole block
+    # for each joined line is quadratic in a hard-wrapped text without punctuation.
+    current: list[int] | None = None
     for start, end in _lines(text):
         line = text[start:end]
         stripped = line.strip()
@@ -231,14 +236,14 @@ def _blocks(text: str) -> list[tuple[int, int, int, SegmentKind]]:
             blocks.append((marker_end, end, paragraph, "bullet" if bullet else "heading"))
             continue
         if current is not None:
-            previous_line = text[current[0] : current[1]]
+            previous_line = text[current[2] : current[1]]
             if not _TERMINAL_END.search(previous_line) and (
                 _LOWER_START.match(stripped) or _CONTINUES.search(previous_line)
             ):
-                current[1] = end
+                current[1:] = [end, start]
                 continue
             blocks.append((current[0], current[1], paragraph, "sentence"))
-        current = [start, end]
+        current = [start, end, start]
     if current is not None:
         blocks.append((current[0], current[1], paragraph, "sentence"))
     return blocks
