@@ -16,6 +16,21 @@ class InvalidRequestError(ClaimdiffError):
     """A caller's parameter is wrong (a bad cursor, an impossible filter)."""
 
 
+class StaleWriteError(ClaimdiffError):
+    """A write lost to a newer one: the stored article reflects a later S3 event (``stored_sequencer``).
+
+    The writer redoes its work under that sequencer, so that the object's current state wins.
+    """
+
+    def __init__(self, article_id: str, stored_sequencer: str | None) -> None:
+        super().__init__(f"article {article_id} was written for a newer S3 event ({stored_sequencer})")
+        self.stored_sequencer = stored_sequencer
+
+
+class ConcurrentChangeError(ClaimdiffError):
+    """An object kept changing while it was ingested; the message is retried."""
+
+
 class RejectedInputError(ClaimdiffError):
     """An uploaded object can never become an article: empty, binary, undecodable, too big, no text.
 

@@ -4,7 +4,8 @@ Events arrive at least once and in any order, so the use case never trusts the e
 the object: it reads the object's *current* state and reconciles the store with it. A replay finds
 nothing to do, an older event arriving late converges on the same state, and a delete retracts the
 article, its claims and their relations. The META item is written last, so a run that failed half
-way is redone in full by the retry.
+way is redone in full by the retry; it is written on condition of S3's event sequencer, so that of
+two racing runs of one key, the newer event's wins (``Ingestor.ingest``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -19,10 +21,10 @@ from urllib.parse import unquote_plus
 
 from claimdiff.config import Settings
 from claimdiff.documents import Document, parse_document, read_date
-from claimdiff.errors import RejectedInputError
+from claimdiff.errors import ConcurrentChangeError, RejectedInputError, StaleWriteError
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
-from claimdiff.models import Article, ArticleStatus, Claim
+from claimdiff.models import Article, ArticleStatus, Claim, sequencer_order
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
@@ -35,7 +37,10 @@ _MAX_SLUG = 48
 MAX_CLAIM_CHARS = 2000
 UNKNOWN_OUTLET = "unknown"
 
-Outcome = Literal["processed", "unchanged", "rejected", "retracted", "absent"]
+Outcome = Literal["processed", "unchanged", "superseded", "rejected", "retracted", "absent"]
+# Runs of one key that lose to a newer one redo their work; more losses in a row than this mean the
+# key is being rewritten continuously: the message fails and SQS retries it later.
+_MAX_ATTEMPTS = 4
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,20 @@ class ObjectChange:
     event_time: str = ""
     version_id: str = ""
     sequencer: str = ""
+
+    @property
+    def order(self) -> str:
+        """What orders this change among the key's changes (``sequencer_order`` form; "" if nothing does).
+
+        S3's sequencer; without one (moto's notifications carry none), the event time in milliseconds.
+        """
+        if self.sequencer:
+            return sequencer_order(self.sequencer)
+        try:
+            when = dt.datetime.fromisoformat(self.event_time.replace("Z", "+00:00"))
+        except ValueError:
+            return ""
+        return sequencer_order(f"{int(when.timestamp() * 1000):X}")
 
     @classmethod
     def from_s3_record(cls, record: dict[str, Any]) -> ObjectChange:
@@ -136,6 +155,11 @@ def article_claims(article: Article, document: Document, *, max_claims: int) -> 
     ]
 
 
+def claims_digest(claim_ids: Iterable[str]) -> str:
+    """A short fingerprint of a set of claim ids: the META item records its claims' without listing them."""
+    return hashlib.blake2b("\n".join(sorted(claim_ids)).encode(), digest_size=12).hexdigest()
+
+
 class Ingestor:
     """Reconciles the store with the current state of uploaded objects."""
 
@@ -145,21 +169,54 @@ class Ingestor:
         self._config = config
 
     def ingest(self, change: ObjectChange) -> IngestResult:
-        """Bring the store in line with the object named by ``change``."""
+        """Bring the store in line with the object named by ``change``.
+
+        Runs of one key may race (two uploads in quick succession, a retry beside a slow first try). A
+        run writes its claims, then the META item on condition that no newer event's run has written it,
+        then deletes the claims that are not its own, and last checks that it still holds the META item
+        and that the stored claims are exactly its own. A run that finds it lost redoes the work under the
+        winner's sequencer, from a fresh read of the object; a run that finds a stranger's claims redoes
+        it under its own. So whatever the interleaving, the last run to finish leaves the object S3 holds.
+        """
+        sequencer = change.order
+        article_id = article_identity(change.key)[0]
+        for _ in range(_MAX_ATTEMPTS):
+            try:
+                result, claim_ids = self._reconcile(change, sequencer)
+                if claim_ids is None:
+                    return result  # nothing written: nothing to check
+                stored = self._store.article_sequencer(article_id)
+                if stored is not None and stored > sequencer_order(sequencer):
+                    raise StaleWriteError(article_id, stored)
+                if {claim.id for claim in self._store.list_claims(article_id)} == claim_ids:
+                    return result
+            except StaleWriteError as stale:
+                sequencer = stale.stored_sequencer or ""
+        raise ConcurrentChangeError(f"{change.key} changed during each of {_MAX_ATTEMPTS} attempts")
+
+    def _reconcile(self, change: ObjectChange, sequencer: str) -> tuple[IngestResult, set[str] | None]:
+        """One attempt: the result and the claim ids the store must now hold (None: nothing was written)."""
         article_id, outlet = article_identity(change.key)
         current = self._objects.fetch(change.bucket, change.key, max_bytes=self._config.max_article_bytes)
         if current is None:
-            return self._retract(article_id)
+            return self._retract(article_id, sequencer), set()
         content_hash = hashlib.sha256(current.body).hexdigest() if current.body else f"size:{current.size}"
         previous = self._store.get_article(article_id)
+        settled = previous is not None and previous.claims_digest == claims_digest(
+            claim.id for claim in self._store.list_claims(article_id)
+        )
+        if previous and sequencer_order(previous.sequencer) > sequencer_order(sequencer):
+            if not settled:
+                # The newer run has not finished, or a run of an older event left claims behind: redo it.
+                raise StaleWriteError(article_id, previous.sequencer)
+            return IngestResult(article_id, "superseded", reason=previous.reason), None
         if (
             previous
+            and settled
             and previous.content_hash == content_hash
             and previous.s3_version == current.version_id
-            # Two runs racing on one key can leave both versions' claims: a replay then repairs it.
-            and len(self._store.list_claims(article_id)) == previous.claim_count
         ):
-            return IngestResult(article_id, "unchanged", reason=previous.reason)
+            return IngestResult(article_id, "unchanged", reason=previous.reason), None
         article = Article(
             id=article_id,
             outlet=outlet,
@@ -168,6 +225,8 @@ class Ingestor:
             s3_version=current.version_id,
             etag=current.etag,
             content_hash=content_hash,
+            sequencer=sequencer or None,
+            claims_digest=claims_digest([]),
             ingested_at=dt.datetime.now(dt.UTC),
         )
         try:
@@ -175,9 +234,8 @@ class Ingestor:
             document = self._parse(current, change.key)
         except RejectedInputError as error:
             rejected = article.model_copy(update={"status": ArticleStatus.REJECTED, "reason": error.reason})
-            removed, _ = self._replace_claims(article_id, [])
-            self._store.put_article(rejected)
-            return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason)
+            removed = self._commit(rejected, [])
+            return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason), set()
         notes = list(document.notes)
         published_at = document.published_at
         if published_at is None:
@@ -192,9 +250,13 @@ class Ingestor:
             }
         )
         claims = article_claims(article, document, max_claims=self._config.max_claims_per_article)
-        removed, added = self._replace_claims(article_id, claims)
-        self._store.put_article(article.model_copy(update={"claim_count": len(claims)}))
-        return IngestResult(article_id, "processed", claims_added=added, claims_removed=removed)
+        replaced, added = self._put_new_claims(article_id, claims)
+        committed = article.model_copy(
+            update={"claim_count": len(claims), "claims_digest": claims_digest(claim.id for claim in claims)}
+        )
+        removed = self._commit(committed, claims)
+        result = IngestResult(article_id, "processed", claims_added=added, claims_removed=replaced + removed)
+        return result, {claim.id for claim in claims}
 
     def _parse(self, current: StoredObject, key: str) -> Document:
         if current.size > self._config.max_article_bytes:
@@ -203,32 +265,37 @@ class Ingestor:
             )
         return parse_document(current.body, key, max_bytes=self._config.max_article_bytes)
 
-    def _replace_claims(self, article_id: str, claims: list[Claim]) -> tuple[int, int]:
-        """Delete the claims that are gone, add the new ones; unchanged claims keep their relations.
-
-        Returns how many claims were removed and how many added.
-        """
-        old = {claim.id: claim for claim in self._store.list_claims(article_id)}
-        new = {claim.id: claim for claim in claims}
+    def _put_new_claims(self, article_id: str, claims: list[Claim]) -> tuple[int, int]:
+        """Store the claims that are not stored as they are; returns how many replaced and added."""
+        stored = {claim.id: claim for claim in self._store.list_claims(article_id)}
         # A claim whose id survives but whose content changed (a new date, speaker or keys) is replaced:
         # deleted with its relations, inserted again and so matched again.
-        gone = [claim for claim_id, claim in old.items() if new.get(claim_id) != claim]
-        if gone:
-            self._store.delete_claims(gone)
-        added = [claim for claim_id, claim in new.items() if old.get(claim_id) != claim]
+        changed = [stored[claim.id] for claim in claims if claim.id in stored and stored[claim.id] != claim]
+        if changed:
+            self._store.delete_claims(changed)
+        added = [claim for claim in claims if stored.get(claim.id) != claim]
         if added:
             self._store.put_claims(added)
-            # A concurrent run on the same key may have added claims since the listing: remove them.
-            strays = [claim for claim in self._store.list_claims(article_id) if claim.id not in new]
-            if strays:
-                self._store.delete_claims(strays)
-                gone += strays
-        return len(gone), len(added)
+        return len(changed), len(added)
 
-    def _retract(self, article_id: str) -> IngestResult:
+    def _commit(self, article: Article, claims: list[Claim]) -> int:
+        """Write the META item (``StaleWriteError`` if a newer event's run got there first), then delete
+        every claim of the article that is not one of ``claims``. Returns how many were deleted."""
+        self._store.put_article(article)
+        return self._remove_all_but(article.id, claims)
+
+    def _remove_all_but(self, article_id: str, claims: list[Claim]) -> int:
+        keep = {claim.id: claim for claim in claims}
+        gone = [claim for claim in self._store.list_claims(article_id) if keep.get(claim.id) != claim]
+        if gone:
+            self._store.delete_claims(gone)
+        return len(gone)
+
+    def _retract(self, article_id: str, sequencer: str) -> IngestResult:
         known = self._store.get_article(article_id) is not None
-        removed, _ = self._replace_claims(article_id, [])
+        # The tombstone first: a run of an older event that is still writing can no longer commit.
+        self._store.delete_article(article_id, sequencer=sequencer or None)
+        removed = self._remove_all_but(article_id, [])
         if not known and not removed:
             return IngestResult(article_id, "absent")
-        self._store.delete_article(article_id)
         return IngestResult(article_id, "retracted", claims_removed=removed)

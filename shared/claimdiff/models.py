@@ -146,6 +146,15 @@ class Claim(_Model):
         return self.propositions[0] if self.propositions else None
 
 
+# S3 sequencers are hexadecimal strings of varying length, ordered per key once left-padded with zeros.
+_SEQUENCER_WIDTH = 40
+
+
+def sequencer_order(sequencer: str | None) -> str:
+    """A form of an S3 event sequencer that sorts as the events happened (no sequencer sorts first)."""
+    return (sequencer or "").upper().rjust(_SEQUENCER_WIDTH, "0")
+
+
 class ArticleStatus(StrEnum):
     """Where an article is in its life."""
 
@@ -167,12 +176,19 @@ class Article(_Model):
     s3_version: str | None = None
     etag: str | None = None
     content_hash: str | None = None
+    sequencer: str | None = Field(
+        default=None,
+        description="S3's sequencer of the object change this state was reconciled for, zero-padded to sort",
+    )
     status: ArticleStatus = ArticleStatus.PROCESSED
     reason: str | None = None
     notes: list[str] = Field(
         default_factory=list, description="what ingest left out of an accepted article, and why"
     )
     claim_count: int = 0
+    claims_digest: str | None = Field(
+        default=None, description="fingerprint of the stored claims' ids (ingest checks the store against it)"
+    )
     ingested_at: dt.datetime | None = None
 
 

@@ -121,8 +121,8 @@ def test_put_article_replaces_and_delete_removes(store: ClaimStore) -> None:
     assert stored is not None and stored.status is ArticleStatus.REJECTED and stored.reason == "empty"
     assert [a.id for a in store.list_articles(outlet=None, limit=10, cursor=None).items] == ["a1"]
 
-    store.delete_article("a1")
-    store.delete_article("a1")  # deleting twice is fine
+    store.delete_article("a1", sequencer=None)
+    store.delete_article("a1", sequencer=None)  # deleting twice is fine
     assert store.get_article("a1") is None
 
 

@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from botocore.config import Config
+from botocore.exceptions import ClientError
 
 from claimdiff.config import Settings, settings
-from claimdiff.errors import InvalidRequestError
+from claimdiff.errors import InvalidRequestError, StaleWriteError
 from claimdiff.models import Article, Claim, Page, Relation
 from claimdiff.store import clients, items
 from claimdiff.store.cursor import decode_cursor, encode_cursor
@@ -48,17 +49,54 @@ class DynamoClaimStore:
     def get_article(self, article_id: str) -> Article | None:
         """The article's metadata, or None."""
         item = self._get(items.article_pk(article_id), items.META)
-        return items.article_from_item(item) if item else None
+        return items.article_from_item(item) if item and not items.is_tombstone(item) else None
 
     def put_article(self, article: Article) -> None:
-        """Create or replace the article's metadata."""
-        self._client.put_item(TableName=self.table_name, Item=items.article_to_item(article))
-
-    def delete_article(self, article_id: str) -> None:
-        """Delete the article's metadata."""
-        self._client.delete_item(
-            TableName=self.table_name, Key=_key(items.article_pk(article_id), items.META)
+        """Create or replace the article's metadata unless a newer S3 event's state is stored."""
+        self._put_meta(
+            article.id, items.article_to_item(article), "attribute_not_exists(#seq) OR #seq <= :seq"
         )
+
+    def article_sequencer(self, article_id: str) -> str | None:
+        """The sequencer of the article's META item or its tombstone, or None."""
+        item = self._get(items.article_pk(article_id), items.META) or {}
+        sequencer = item.get(items.SEQUENCER, {}).get("S")
+        return str(sequencer) if sequencer is not None else None
+
+    def delete_article(self, article_id: str, *, sequencer: str | None) -> None:
+        """Replace the article's metadata by a tombstone carrying ``sequencer``."""
+        tombstone = items.tombstone_item(article_id, sequencer, dt.datetime.now(dt.UTC))
+        # The same delete again writes nothing: a replay leaves the tombstone as it was.
+        self._put_meta(
+            article_id,
+            tombstone,
+            "attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND #type <> :tomb)",
+        )
+
+    def _put_meta(self, article_id: str, item: items.Item, condition: str) -> None:
+        """Put a META item on ``condition`` (of its sequencer ``:seq`` and the stored ``#seq``, ``#type``)."""
+        try:
+            self._client.put_item(
+                TableName=self.table_name,
+                Item=item,
+                ConditionExpression=condition,
+                ExpressionAttributeNames={
+                    "#seq": items.SEQUENCER,
+                    **({"#type": "type"} if "#type" in condition else {}),
+                },
+                ExpressionAttributeValues={
+                    ":seq": item[items.SEQUENCER],
+                    **({":tomb": {"S": items.TOMBSTONE}} if ":tomb" in condition else {}),
+                },
+            )
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                raise
+            stored = self._get(items.article_pk(article_id), items.META) or {}
+            stored_sequencer = stored.get(items.SEQUENCER, {}).get("S")
+            if stored_sequencer == item[items.SEQUENCER]["S"] and items.is_tombstone(stored):
+                return  # the same delete again (or a write after it, of the same event): nothing to do
+            raise StaleWriteError(article_id, stored_sequencer) from None
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first, optionally of one outlet."""

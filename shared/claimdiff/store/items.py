@@ -2,10 +2,15 @@
 
 | PK                           | SK                 | item                                        |
 | ---------------------------- | ------------------ | ------------------------------------------- |
-| ``ARTICLE#<article_id>``     | ``META``           | article metadata (GSI1: by outlet, GSI2: all) |
+| ``ARTICLE#<article_id>``     | ``META``           | article metadata (GSI1: by outlet, GSI2: all), or a deleted article's tombstone |
 | ``ARTICLE#<article_id>``     | ``CLAIM#<claim_id>`` | one claim                                 |
 | ``KEY#<key>#<yyyy-mm>``      | ``<yyyy-mm-dd>#<shuffle>#<claim_id>`` | candidate index entry: outlet and matching key |
 | ``CLAIM#<claim_id>``         | ``REL#<other_id>`` | relation (GSI2: contradictions by day, listed once) |
+
+A META item carries ``seq``, the S3 sequencer of the change it reflects (``sequencer_order``): writes
+are conditional on it, so an older event's run never replaces a newer state. A deleted article leaves
+a tombstone (``type`` ``tombstone``, no index attributes, expiring by the table's TTL on
+``expires_at`` once no older event can still be delivered).
 
 Every item keeps its model as compact JSON in ``data``: one attribute to (de)serialise, no Decimal
 round trips, and stream images carry the whole model. Key and index attributes sit beside it.
@@ -26,7 +31,7 @@ import hashlib
 import zlib
 from typing import Any
 
-from claimdiff.models import Article, Claim, Relation
+from claimdiff.models import Article, Claim, Relation, sequencer_order
 from claimdiff.store.ports import IndexEntry
 from claimdiff.text import matching_key
 
@@ -39,6 +44,10 @@ KEY_PREFIX = "KEY#"
 META = "META"
 ALL_ARTICLES = "ARTICLES"
 CONTRADICTIONS_PREFIX = "CONTRA#"
+SEQUENCER = "seq"
+TOMBSTONE = "tombstone"
+# SQS keeps a message at most 14 days: after that no older event of a deleted key can arrive.
+TOMBSTONE_DAYS = 15
 # How far back the contradiction listing walks its day buckets before it calls the listing complete.
 CONTRADICTION_LOOKBACK_DAYS = 30
 
@@ -131,8 +140,26 @@ def article_to_item(article: Article) -> Item:
         "GSI2SK": _s(sort),
         "type": _s("article"),
         "status": _s(article.status.value),
+        SEQUENCER: _s(sequencer_order(article.sequencer)),
         "data": _s(stored.model_dump_json(exclude_none=True)),
     }
+
+
+def tombstone_item(article_id: str, sequencer: str | None, now: dt.datetime) -> Item:
+    """What a deleted article leaves in its META slot: the delete's sequencer, until it expires."""
+    expires = now + dt.timedelta(days=TOMBSTONE_DAYS)
+    return {
+        "PK": _s(article_pk(article_id)),
+        "SK": _s(META),
+        "type": _s(TOMBSTONE),
+        SEQUENCER: _s(sequencer_order(sequencer)),
+        "expires_at": {"N": str(int(expires.timestamp()))},
+    }
+
+
+def is_tombstone(item: Item) -> bool:
+    """Whether a META item is a deleted article's tombstone."""
+    return bool(item.get("type", {}).get("S") == TOMBSTONE)
 
 
 def claim_to_item(claim: Claim) -> Item:

@@ -4,6 +4,8 @@ It keeps the DynamoDB adapter's observable behaviour, so a test that passes here
 against the table:
 
 - values are stored and returned as deep copies (a caller mutating a model never changes the store);
+- article writes are ordered by S3 sequencer as the adapter's conditional writes order them: a
+  deleted article leaves its sequencer behind, and an older event's write raises ``StaleWriteError``;
 - an article's ``text`` is not kept (bodies stay in S3);
 - listings use the adapter's sort keys (``claimdiff.store.items``) and its opaque cursors
   (``claimdiff.store.cursor``); a cursor this store did not issue is an ``InvalidRequestError``;
@@ -26,8 +28,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from claimdiff.errors import InvalidRequestError
-from claimdiff.models import Article, Claim, Page, Relation
+from claimdiff.errors import InvalidRequestError, StaleWriteError
+from claimdiff.models import Article, Claim, Page, Relation, sequencer_order
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
     CONTRADICTION_LOOKBACK_DAYS,
@@ -51,6 +53,8 @@ class InMemoryStore:
 
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
+        # The sequencer of each article's META item: the article's, or its tombstone's once deleted.
+        self._sequencers: dict[str, str] = {}
         self._claims: dict[str, Claim] = {}
         self._index: dict[str, dict[str, IndexEntry]] = {}
         self._relations: dict[str, dict[str, Relation]] = {}
@@ -66,12 +70,25 @@ class InMemoryStore:
         return article.model_copy(deep=True) if article else None
 
     def put_article(self, article: Article) -> None:
-        """Create or replace the article's metadata."""
+        """Create or replace the article's metadata unless a newer S3 event's state is stored."""
+        self._order(article.id, article.sequencer)
         self._articles[article.id] = article.model_copy(deep=True, update={"text": ""})
 
-    def delete_article(self, article_id: str) -> None:
-        """Delete the article's metadata (its claims stay until ``delete_claims``)."""
+    def article_sequencer(self, article_id: str) -> str | None:
+        """The sequencer of the article's META item or its tombstone, or None."""
+        return self._sequencers.get(article_id)
+
+    def delete_article(self, article_id: str, *, sequencer: str | None) -> None:
+        """Delete the article's metadata (its claims stay until ``delete_claims``), keeping its sequencer."""
+        self._order(article_id, sequencer)
         self._articles.pop(article_id, None)
+
+    def _order(self, article_id: str, sequencer: str | None) -> None:
+        """Record ``sequencer`` for the article's META slot; ``StaleWriteError`` if the stored one is newer."""
+        new, stored = sequencer_order(sequencer), self._sequencers.get(article_id)
+        if stored is not None and stored > new:
+            raise StaleWriteError(article_id, stored)
+        self._sequencers[article_id] = new
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first (publication date, else ingestion time), optionally of one outlet."""

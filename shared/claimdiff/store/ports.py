@@ -32,11 +32,18 @@ class ClaimStore(Protocol):
         ...
 
     def put_article(self, article: Article) -> None:
-        """Create or replace the article's metadata."""
+        """Create or replace the article's metadata, unless what is stored reflects a newer S3 event
+        (a greater ``sequencer``, a deleted article's included): then ``StaleWriteError``."""
         ...
 
-    def delete_article(self, article_id: str) -> None:
-        """Delete the article's metadata (claims are deleted with ``delete_claims``)."""
+    def delete_article(self, article_id: str, *, sequencer: str | None) -> None:
+        """Delete the article's metadata (claims are deleted with ``delete_claims``), leaving a
+        tombstone with ``sequencer`` that an older event's ``put_article`` cannot pass; the same
+        delete again is a no-op, and a newer stored state raises ``StaleWriteError``."""
+        ...
+
+    def article_sequencer(self, article_id: str) -> str | None:
+        """The sequencer (``sequencer_order`` form) of the article's META item or its tombstone, or None."""
         ...
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
