@@ -147,11 +147,15 @@ class ScaleStore(InMemoryStore):
         )
         return [entry for entry in page if entry.outlet != exclude_outlet]
 
-    def put_relations(self, relations: Sequence[Relation]) -> None:
-        """Count, do not keep; a write unit per KB of each item, a request per 25."""
+    def put_relations(self, relations: Sequence[Relation]) -> int:
+        """Count, do not keep: a write unit per KB of each item, a request per 25, and the consistent
+        read back of the claims (a unit each, a request per 100)."""
+        claims = {r.claim.id for r in relations} | {r.other.id for r in relations}
         self.relations_put += len(relations)
-        self.requests += -(-len(relations) // 25)
+        self.requests += -(-len(relations) // 25) + -(-len(claims) // 100)
         self.write_units += sum(write_units(items.relation_to_item(r)) for r in relations)
+        self.read_units += len(claims)
+        return len(relations)
 
     def ingest_units(self, claim: Claim) -> int:
         """Write units of storing a claim: its item and its index entries."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimdiff.store.objects import StoredObject
 
@@ -35,3 +37,26 @@ class FakeObjectSource:
         if found is None or found.size <= max_bytes:
             return found
         return StoredObject(body=b"", size=found.size, version_id=found.version_id, etag=found.etag)
+
+
+class Paused:
+    """``target`` with ``method`` running ``hook`` once, before or after the call."""
+
+    def __init__(self, target: Any, method: str, when: str, hook: Callable[[], None]) -> None:
+        self._target, self._method, self._when, self._hook = target, method, when, hook
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._target, name)
+        if name != self._method:
+            return attribute
+
+        def paused(*args: Any, **kwargs: Any) -> Any:
+            hook, self._hook = self._hook, lambda: None
+            if self._when == "before":
+                hook()
+            result = attribute(*args, **kwargs)
+            if self._when == "after":
+                hook()
+            return result
+
+        return paused

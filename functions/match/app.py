@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from aws_lambda_powertools import Logger
@@ -24,7 +25,9 @@ def record_handler(record: DynamoDBRecord) -> None:
     image = record.raw_event.get("dynamodb", {}).get("NewImage")
     if not image or "data" not in image:
         raise ValueError(f"stream record {record.event_id} carries no claim image")
-    result = runtime.matcher().match(claim_from_item(image))
+    created = record.dynamodb.approximate_creation_date_time if record.dynamodb else None
+    stored_at = dt.datetime.fromtimestamp(created, dt.UTC) if created is not None else None
+    result = runtime.matcher().match(claim_from_item(image), stored_at=stored_at)
     logger.info("matched", extra=result.__dict__)
 
 

@@ -36,8 +36,8 @@ class MatchResult:
 
     claim_id: str
     candidates: int  # compared by the relation model
-    relations: int
-    contradictions: int
+    relations: int  # pairs stored (both directions count once)
+    contradictions: int  # of the pairs judged
     retrieved: int = 0  # index entries read
 
 
@@ -115,8 +115,12 @@ class Matcher:
         )
         return [entries[i] for i in kept]
 
-    def match(self, claim: Claim) -> MatchResult:
-        """Compare a newly stored claim with its shortlisted candidates and store the relations."""
+    def match(self, claim: Claim, *, stored_at: dt.datetime | None = None) -> MatchResult:
+        """Compare a newly stored claim with its shortlisted candidates and store the relations.
+
+        ``stored_at`` (when the claim was stored: the stream record's creation time) dates the relations,
+        so that a replayed record writes the same items; without it, now.
+        """
         entries = self.candidates(claim)
         chosen = self.shortlisted(claim, entries)
         found = self._store.get_claims([claim.id, *(e.claim_id for e in chosen)])
@@ -124,7 +128,7 @@ class Matcher:
             # Retracted (overwritten or deleted) since the stream record was written: nothing to match.
             return MatchResult(claim.id, 0, 0, 0, retrieved=len(entries))
         others = found[1:]
-        now = dt.datetime.now(dt.UTC)
+        detected_at = stored_at or dt.datetime.now(dt.UTC)
         comparisons = compare_many(claim, others, read=self._view)
         kept = self._kept(list(zip(others, comparisons, strict=True)))
         relations: list[Relation] = []
@@ -137,13 +141,13 @@ class Matcher:
                 reasons=comparison.reasons,
                 evidence=comparison.evidence if comparison.relation != "related" else [],
                 explanation=comparison.explanation if comparison.relation != "related" else None,
-                detected_at=now,
+                detected_at=detected_at,
             )
             relations += [relation, relation.reversed()]
-        if relations:
-            self._store.put_relations(relations)
+        # Pairs of a claim deleted since it was read are not stored (put_relations checks both claims).
+        stored = self._store.put_relations(relations) if relations else 0
         contradictions = sum(1 for _, c in kept if c.relation == "contradiction")
-        return MatchResult(claim.id, len(others), len(kept), contradictions, retrieved=len(entries))
+        return MatchResult(claim.id, len(others), stored // 2, contradictions, retrieved=len(entries))
 
     def _kept(self, compared: list[tuple[Claim, Comparison]]) -> list[tuple[Claim, Comparison]]:
         """Every agreement and contradiction; the most confident related pairs, up to the cap."""

@@ -6,6 +6,7 @@ tests/unit/test_memory_store.py that takes the ``store`` fixture runs here with 
 
 from __future__ import annotations
 
+import boto3
 import pytest
 from claimdiff.store.dynamodb import DynamoClaimStore
 from claimdiff.store.ports import ClaimStore
@@ -34,10 +35,10 @@ def test_a_filtered_listing_reads_in_pages_not_item_by_item(aws: Aws) -> None:
     relations = []
     for n in range(150):
         outlet = "rare" if n in (10, 140) else "common"
-        relations += contract.both_ways(
-            contract.claim(f"a{n:03d}", 0, outlet=outlet), contract.claim(f"b{n:03d}", 0, outlet="other")
-        )
-    store.put_relations(relations)
+        a, b = contract.claim(f"a{n:03d}", 0, outlet=outlet), contract.claim(f"b{n:03d}", 0, outlet="other")
+        store.put_claims([a, b])
+        relations += contract.both_ways(a, b)
+    assert store.put_relations(relations) == 300
     calls: list[int] = []
     store._client.meta.events.register("before-call.dynamodb.Query", lambda **kwargs: calls.append(1))
     page = store.list_contradictions(outlet="rare", limit=2, cursor=None)
@@ -59,3 +60,33 @@ def test_index_entries_are_written_before_their_claims(aws: Aws) -> None:
     index_positions = [i for i, sk in enumerate(written) if not sk.startswith("CLAIM#")]
     assert len(claim_positions) == 20 and len(index_positions) == 40
     assert max(index_positions) < min(claim_positions), "a claim is visible only once it can be found"
+
+
+def test_a_relation_write_racing_a_claim_delete_leaves_no_orphan(aws: Aws) -> None:
+    """The claim goes between the match's read and its write: the transaction's check refuses the pair."""
+    store = DynamoClaimStore(aws.table)
+    a, b = contract.claim("a1", 0), contract.claim("b1", 0, outlet="daily-b")
+    store.put_claims([a, b])
+    store.delete_claims([b])
+    assert store.put_relations(contract.both_ways(a, b)) == 0
+    remaining = boto3.client("dynamodb").scan(TableName=aws.table)["Items"]
+    assert not [item for item in remaining if item["PK"]["S"].startswith("CLAIM#")], "no relation item"
+
+
+def test_a_claim_deleted_between_the_relation_write_and_its_check_leaves_no_orphan(aws: Aws) -> None:
+    store = DynamoClaimStore(aws.table)
+    a, b = contract.claim("a1", 0), contract.claim("b1", 0, outlet="daily-b")
+    store.put_claims([a, b])
+    deleter = DynamoClaimStore(aws.table)  # another Lambda's ingest, overwriting b's article
+    fired: list[bool] = []
+
+    def delete_b_once(**_: object) -> None:
+        if not fired:
+            fired.append(True)
+            deleter.delete_claims([b])
+
+    store._client.meta.events.register("after-call.dynamodb.BatchWriteItem", delete_b_once)
+    assert store.put_relations(contract.both_ways(a, b)) == 0
+    assert fired
+    remaining = boto3.client("dynamodb").scan(TableName=aws.table)["Items"]
+    assert not [item for item in remaining if item["PK"]["S"].startswith("CLAIM#")], "no relation item"

@@ -56,6 +56,10 @@ def test_links_are_most_confident_first(world: World) -> None:
     # A second corroboration of a1, more confident than b1's, from paper-c.
     other = to_b1.other.model_copy(update={"id": "paper-c-1~0009", "outlet": "paper-c"})
     stronger = to_b1.model_copy(update={"other": other, "confidence": 0.99})
+    b1 = world.claims["b1"]
+    world.store.put_claims(
+        [b1.model_copy(update={"id": other.id, "article_id": "paper-c-1", "outlet": "paper-c"})]
+    )
     world.store.put_relations([stronger, stronger.reversed()])
 
     result = comparison.compare_article(world.store, a1.article_id)

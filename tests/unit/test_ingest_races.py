@@ -19,7 +19,7 @@ from claimdiff.models import Article
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore
 
-from tests.fakes import FakeObjectSource
+from tests.fakes import FakeObjectSource, Paused
 
 BUCKET = "articles-bucket"
 KEY = "articles/wire-a/talks.txt"
@@ -41,29 +41,6 @@ PAUSES = [
     ("store", "put_article", "before"),
     ("store", "put_article", "after"),
 ]
-
-
-class Paused:
-    """``target`` with ``method`` running ``hook`` once, before or after the call."""
-
-    def __init__(self, target: Any, method: str, when: str, hook: Callable[[], None]) -> None:
-        self._target, self._method, self._when, self._hook = target, method, when, hook
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._target, name)
-        if name != self._method:
-            return attribute
-
-        def paused(*args: Any, **kwargs: Any) -> Any:
-            hook, self._hook = self._hook, lambda: None
-            if self._when == "before":
-                hook()
-            result = attribute(*args, **kwargs)
-            if self._when == "after":
-                hook()
-            return result
-
-        return paused
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from claimdiff.matching import Matcher
 from claimdiff.models import Claim
 from claimdiff.store.memory import InMemoryStore
 
+from tests.fakes import Paused
+
 DAY = dt.date(2016, 8, 26)
 
 
@@ -119,3 +121,35 @@ def test_only_the_closest_related_pairs_are_kept_and_without_evidence(store: InM
     assert len(related) == 2
     assert all(r.evidence == [] and r.explanation is None for r in related)
     assert all(store.list_relations(r.other.id) for r in related), "stored in both directions"
+
+
+def test_a_candidate_deleted_while_the_claim_is_judged_gets_no_relation(store: InMemoryStore) -> None:
+    (ours,) = stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    (theirs,) = stored_claims(
+        store, "daily-b", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    # The other article is overwritten between the match's read of the claims and its write.
+    racing = Paused(store, "get_claims", "after", lambda: store.delete_claims([ours]))
+    result = Matcher(racing, Settings()).match(theirs)  # type: ignore[arg-type]
+    assert result.relations == 0
+    assert store.list_relations(theirs.id) == [] and store.list_relations(ours.id) == []
+    assert store.list_contradictions(outlet=None, limit=10, cursor=None).items == []
+
+
+def test_relations_are_dated_when_the_claim_was_stored_so_a_replay_rewrites_the_same(
+    store: InMemoryStore,
+) -> None:
+    stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    (theirs,) = stored_claims(
+        store, "daily-b", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    stored_at = dt.datetime(2016, 8, 26, 12, 30, tzinfo=dt.UTC)
+    Matcher(store, Settings()).match(theirs, stored_at=stored_at)
+    first = store.list_relations(theirs.id)
+    Matcher(store, Settings()).match(theirs, stored_at=stored_at)
+    assert store.list_relations(theirs.id) == first
+    assert [r.detected_at for r in first] == [stored_at]

@@ -294,6 +294,7 @@ def test_delete_claims_removes_claims_index_entries_and_relations_both_ways(stor
 
 def test_relations_are_stored_as_given_and_listed_from_the_claim(store: ClaimStore) -> None:
     a0, b0, c0 = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
+    store.put_claims([a0, b0, c0])
     store.put_relations(both_ways(a0, c0, "equivalent") + both_ways(a0, b0))
     store.put_relations(both_ways(a0, b0))  # idempotent
 
@@ -310,6 +311,7 @@ def test_relations_are_stored_as_given_and_listed_from_the_claim(store: ClaimSto
 def test_each_contradiction_is_listed_once_newest_first(store: ClaimStore) -> None:
     a = [claim("a1", n) for n in range(3)]
     b = [claim("b1", n, outlet="daily-b") for n in range(3)]
+    store.put_claims(a + b)
     for n in range(3):
         store.put_relations(both_ways(a[n], b[n], at=NOW - dt.timedelta(hours=n)))
     store.put_relations(both_ways(a[0], b[1], "equivalent"))
@@ -322,10 +324,11 @@ def test_each_contradiction_is_listed_once_newest_first(store: ClaimStore) -> No
 
 def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookback(store: ClaimStore) -> None:
     a, b, c = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
+    stale = claim("d1", 0, outlet="old-d")
+    store.put_claims([a, b, c, stale])
     store.put_relations(both_ways(a, b, at=NOW - dt.timedelta(minutes=1)))
     store.put_relations(both_ways(b, c, at=NOW - dt.timedelta(days=1)))
     store.put_relations(both_ways(a, c, at=NOW - dt.timedelta(days=2)))
-    stale = claim("d1", 0, outlet="old-d")
     store.put_relations(both_ways(a, stale, at=NOW - dt.timedelta(days=CONTRADICTION_LOOKBACK_DAYS + 2)))
 
     pairs: list[tuple[str, str]] = []
@@ -348,7 +351,20 @@ def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookbac
 
 def test_a_pair_rejudged_as_not_contradicting_leaves_the_listing(store: ClaimStore) -> None:
     a, b = claim("a1", 0), claim("b1", 0, outlet="daily-b")
+    store.put_claims([a, b])
     store.put_relations(both_ways(a, b))
     store.put_relations(both_ways(a, b, "related"))
     assert store.list_contradictions(outlet=None, limit=10, cursor=None).items == []
     assert [r.relation for r in store.list_relations(a.id)] == ["related"]
+
+
+def test_relations_are_stored_only_while_both_claims_exist(store: ClaimStore) -> None:
+    a, b, c = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
+    store.put_claims([a, b])
+    # c was never stored (or was deleted since it was read): its pair is skipped, a-b is written.
+    assert store.put_relations(both_ways(a, b) + both_ways(a, c, "equivalent")) == 2
+    assert [r.other.id for r in store.list_relations(a.id)] == [b.id]
+    assert store.list_relations(c.id) == []
+    store.delete_claims([b])
+    assert store.put_relations(both_ways(a, b)) == 0
+    assert store.list_relations(a.id) == [] and store.list_relations(b.id) == []

@@ -146,11 +146,19 @@ class DynamoClaimStore:
         # Index entries first: a claim on its way out stops being a candidate before it disappears.
         keys = [key for claim in claims for key in items.index_keys(claim, self._window_days)]
         keys += [_key(items.article_pk(claim.article_id), items.claim_sk(claim.id)) for claim in claims]
+        self._batch_write([{"DeleteRequest": {"Key": key}} for key in keys])
+        # Relations last, read consistently once the claims are gone: a match that wrote a relation of
+        # one of them did so while it existed (put_relations checks), so before this read, which sees it.
+        relation_keys = []
         for claim in claims:
             for relation in self.list_relations(claim.id):
-                keys.append(_key(items.relations_pk(claim.id), f"{items.REL_PREFIX}{relation.other.id}"))
-                keys.append(_key(items.relations_pk(relation.other.id), f"{items.REL_PREFIX}{claim.id}"))
-        self._batch_write([{"DeleteRequest": {"Key": key}} for key in keys])
+                relation_keys.append(
+                    _key(items.relations_pk(claim.id), f"{items.REL_PREFIX}{relation.other.id}")
+                )
+                relation_keys.append(
+                    _key(items.relations_pk(relation.other.id), f"{items.REL_PREFIX}{claim.id}")
+                )
+        self._batch_write([{"DeleteRequest": {"Key": key}} for key in relation_keys])
 
     def candidates(
         self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
@@ -181,9 +189,36 @@ class DynamoClaimStore:
         return [items.index_entry_from_item(item) for item in response.get("Items", [])]
 
     # relations
-    def put_relations(self, relations: Sequence[Relation]) -> None:
-        """Store relations as given."""
-        self._batch_write([{"PutRequest": {"Item": items.relation_to_item(r)}} for r in relations])
+    def put_relations(self, relations: Sequence[Relation]) -> int:
+        """Store relations whose two claims both exist. Returns how many were stored.
+
+        Written first, then the claims are read back (consistently) and the relations of a claim found
+        gone are deleted again. With ``delete_claims`` deleting a claim before it lists its relations,
+        every interleaving ends without an orphan: either that listing sees the relation, or this read
+        sees the claim gone. (No transaction: it would cost twice the units for a rare race.)
+        """
+        unique = list({(r.claim.id, r.other.id): r for r in relations}.values())
+        if not unique:
+            return 0
+        self._batch_write([{"PutRequest": {"Item": items.relation_to_item(r)}} for r in unique])
+        claim_ids = sorted({r.claim.id for r in unique} | {r.other.id for r in unique})
+        alive: set[str] = set()
+        for offset in range(0, len(claim_ids), _BATCH_GET):
+            keys = [items.claim_key(claim_id) for claim_id in claim_ids[offset : offset + _BATCH_GET]]
+            alive |= {items.claim_from_item(item).id for item in self._batch_get(keys, consistent=True)}
+        orphans = [r for r in unique if r.claim.id not in alive or r.other.id not in alive]
+        if orphans:
+            self._batch_write(
+                [
+                    {
+                        "DeleteRequest": {
+                            "Key": _key(items.relations_pk(r.claim.id), f"{items.REL_PREFIX}{r.other.id}")
+                        }
+                    }
+                    for r in orphans
+                ]
+            )
+        return len(unique) - len(orphans)
 
     def list_relations(self, claim_id: str) -> list[Relation]:
         """Relations of one claim, seen from that claim."""
@@ -287,11 +322,11 @@ class DynamoClaimStore:
                 break
         return found, start
 
-    def _batch_get(self, keys: list[dict[str, Any]]) -> Iterator[items.Item]:
+    def _batch_get(self, keys: list[dict[str, Any]], *, consistent: bool = False) -> Iterator[items.Item]:
         pending = keys
         for attempt in range(_BATCH_RETRIES):
             response = self._client.batch_get_item(
-                RequestItems={self.table_name: {"Keys": pending, "ConsistentRead": False}}
+                RequestItems={self.table_name: {"Keys": pending, "ConsistentRead": consistent}}
             )
             yield from response.get("Responses", {}).get(self.table_name, [])
             unprocessed: dict[str, Any] = dict(response.get("UnprocessedKeys", {}))

@@ -156,9 +156,11 @@ class InMemoryStore:
 
     # Relations
 
-    def put_relations(self, relations: Sequence[Relation]) -> None:
-        """Store relations as given (callers pass both directions); the same pair overwrites."""
-        for relation in relations:
+    def put_relations(self, relations: Sequence[Relation]) -> int:
+        """Store relations whose two claims both exist (callers pass both directions); the same pair
+        overwrites. Returns how many were stored."""
+        kept = [r for r in relations if r.claim.id in self._claims and r.other.id in self._claims]
+        for relation in kept:
             stored = relation.model_copy(deep=True)
             self._relations.setdefault(stored.claim.id, {})[stored.other.id] = stored
             pair = (stored.claim.id, stored.other.id)
@@ -169,6 +171,7 @@ class InMemoryStore:
             else:
                 # A pair re-judged as something else leaves the contradictions listing.
                 self._contradiction_keys.pop(pair, None)
+        return len(kept)
 
     def list_relations(self, claim_id: str) -> list[Relation]:
         """Relations of one claim, seen from that claim, in other-claim-id order."""

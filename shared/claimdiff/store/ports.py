@@ -68,7 +68,8 @@ class ClaimStore(Protocol):
         ...
 
     def delete_claims(self, claims: Sequence[Claim]) -> None:
-        """Delete claims, their index entries and their relations in both directions."""
+        """Delete claims, their index entries and then their relations in both directions (after the
+        claims: a relation written while they were being deleted is deleted too)."""
         ...
 
     def candidates(
@@ -79,8 +80,10 @@ class ClaimStore(Protocol):
         days first (later days, then earlier) and, within a day, in an order that favours no outlet."""
         ...
 
-    def put_relations(self, relations: Sequence[Relation]) -> None:
-        """Store relations as given (callers pass both directions)."""
+    def put_relations(self, relations: Sequence[Relation]) -> int:
+        """Store relations as given (callers pass both directions), but only those whose two claims both
+        exist once written: a claim deleted meanwhile keeps no relation that would outlive it (with
+        ``delete_claims``' order, whatever the interleaving). Returns how many were stored."""
         ...
 
     def list_relations(self, claim_id: str) -> list[Relation]:
