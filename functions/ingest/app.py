@@ -20,6 +20,7 @@ processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failu
 
 def record_handler(record: SQSRecord) -> None:
     """Ingest every object change of one message; an exception fails only this message (SQS retries it)."""
+    runtime.check_time_left(processor.lambda_context)
     for change in object_changes(record.json_body):
         result = runtime.ingest_change(change, processor.lambda_context)
         logger.info("ingested", extra={"key": change.key, "event": change.event_name, **result.__dict__})

@@ -16,6 +16,12 @@ class Settings(BaseModel):
     articles_bucket_name: str = Field(default="claimdiff-articles", min_length=1)
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     max_claims_per_article: int = Field(default=200, gt=0)
+    # Claims are read from at most this many characters of an article (a long news article is 30,000):
+    # it bounds the work of one article, whatever its size, so that one upload cannot hold up a batch.
+    max_read_chars: int = Field(default=300_000, gt=0)
+    # The ingest function starts a message only with this much of its time left; later messages of the
+    # batch fail alone and come back (the batch never times out as a whole).
+    ingest_record_budget_seconds: int = Field(default=20, ge=0)
     match_window_days: int = Field(default=2, ge=0, le=14)
     # Matching's bounds (matching.py): index entries read per blocking key, candidates the relation
     # model compares, of which at most so many from one outlet, the first pass's floor (0-100), and

@@ -27,6 +27,10 @@ class StaleWriteError(ClaimdiffError):
         self.stored_sequencer = stored_sequencer
 
 
+class TimeBudgetError(ClaimdiffError):
+    """Too little of an invocation's time is left to start a message; it is retried."""
+
+
 class ConcurrentChangeError(ClaimdiffError):
     """An object kept changing while it was ingested; the message is retried."""
 

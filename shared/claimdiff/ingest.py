@@ -136,13 +136,32 @@ def _check_key(key: str) -> None:
         raise RejectedInputError(problem)
 
 
-def article_claims(article: Article, document: Document, *, max_claims: int) -> list[Claim]:
-    """Extract an article's claims: the ``max_claims`` most check-worthy, in reading order, each with its
-    day bucket and blocking keys."""
+def read_extent(text: str, max_chars: int) -> int:
+    """How much of ``text`` claims are read from: all of it, or up to the last paragraph break (else
+    line break, else space) within ``max_chars``."""
+    if len(text) <= max_chars:
+        return len(text)
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, 0, max_chars)
+        if cut > max_chars // 2:
+            return cut
+    return max_chars
+
+
+def article_claims(
+    article: Article, document: Document, *, max_claims: int, max_chars: int | None = None
+) -> list[Claim]:
+    """Extract an article's claims: the ``max_claims`` most check-worthy of its first ``max_chars``
+    characters (``read_extent``), in reading order, each with its day bucket and blocking keys."""
     when = article.published_at or article.ingested_at
     day = when.date() if isinstance(when, dt.datetime) else when
+    extent = read_extent(document.text, max_chars) if max_chars else len(document.text)
     claims = extract_claims(
-        document.text, article_id=article.id, outlet=article.outlet, title=document.title, published_on=day
+        document.text[:extent],
+        article_id=article.id,
+        outlet=article.outlet,
+        title=document.title,
+        published_on=day,
     )
     claims = [claim for claim in claims if len(claim.text) <= MAX_CLAIM_CHARS]
     claims.sort(key=lambda claim: -claim.checkworthiness)
@@ -249,7 +268,16 @@ class Ingestor:
                 "notes": notes,
             }
         )
-        claims = article_claims(article, document, max_claims=self._config.max_claims_per_article)
+        extent = read_extent(document.text, self._config.max_read_chars)
+        if extent < len(document.text):
+            notes.append(f"claims read from the first {extent:,} of {len(document.text):,} characters")
+        article = article.model_copy(update={"notes": notes})
+        claims = article_claims(
+            article,
+            document,
+            max_claims=self._config.max_claims_per_article,
+            max_chars=self._config.max_read_chars,
+        )
         replaced, added = self._put_new_claims(article_id, claims)
         committed = article.model_copy(
             update={"claim_count": len(claims), "claims_digest": claims_digest(claim.id for claim in claims)}

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimdiff.config import settings
+from claimdiff.errors import TimeBudgetError
 from claimdiff.store import clients
 from claimdiff.store.dynamodb import DynamoClaimStore
 
@@ -48,6 +49,14 @@ def matcher() -> Matcher:
     from claimdiff.matching import Matcher  # noqa: PLC0415
 
     return Matcher(store(), settings())
+
+
+def check_time_left(context: LambdaContext | None) -> None:
+    """Refuse to start a message with less than the record budget of the invocation left: the message
+    fails alone and comes back, instead of the whole batch timing out (and every message with it)."""
+    budget_ms = settings().ingest_record_budget_seconds * 1000
+    if context is not None and context.get_remaining_time_in_millis() < budget_ms:
+        raise TimeBudgetError(f"less than {budget_ms // 1000} s left in this invocation: retried later")
 
 
 def reset() -> None:

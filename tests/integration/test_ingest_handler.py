@@ -162,3 +162,32 @@ def test_a_megabyte_without_punctuation_is_processed_not_stuck(aws: Aws) -> None
     (article,) = articles(aws)
     assert article.status == "PROCESSED"
     assert article.title is None, "a 1.5 MB first line is no headline"
+
+
+def test_a_batch_running_out_of_time_fails_only_the_messages_it_cannot_start(
+    aws: Aws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s3 = boto3.client("s3")
+    for n in range(6):
+        s3.put_object(Bucket=aws.bucket, Key=f"articles/wire-a/story-{n}.txt", Body=SEED.read_bytes())
+    messages = [m for m in aws.s3_messages() if "Records" in s3_event_body(m)]
+    context = aws.context("IngestFunction")
+    # Plenty of time until three messages are done, then less than the record budget (20 s).
+    done: list[object] = []
+    ingest_change = runtime.ingest_change
+
+    def counted(*args: object) -> object:
+        done.append(ingest_change(*args))  # type: ignore[arg-type]
+        return done[-1]
+
+    monkeypatch.setattr(runtime, "ingest_change", counted)
+    monkeypatch.setattr(context, "get_remaining_time_in_millis", lambda: 60_000 if len(done) < 3 else 5_000)
+    result = lambda_handler(aws.sqs_event(messages), context)
+    failed = {item["itemIdentifier"] for item in result["batchItemFailures"]}
+    assert failed == {m["MessageId"] for m in messages[3:]}, "only the messages it could not start"
+    assert len(articles(aws)) == 3
+
+    # They come back in the next invocation, with its whole time: nothing is lost.
+    retried = [m for m in messages if m["MessageId"] in failed]
+    assert lambda_handler(aws.sqs_event(retried), aws.context("IngestFunction")) == {"batchItemFailures": []}
+    assert len(articles(aws)) == 6

@@ -211,3 +211,17 @@ def test_folder_markers_are_not_articles() -> None:
         "s3": {"bucket": {"name": BUCKET}, "object": {"key": "articles/wire-a/"}},
     }
     assert object_changes({"Records": [folder]}) == []
+
+
+def test_claims_are_read_from_a_bounded_extent_of_a_huge_article(world) -> None:
+    _, store, objects = world
+    ingestor = Ingestor(store, objects, Settings(max_article_bytes=100_000, max_read_chars=2_000))
+    paragraph = b"The council approved a budget of 4.2 million dollars on Monday, officials said.\n\n"
+    late = b"The mayor resigned on Friday after the vote, officials said.\n\n"
+    objects.put(BUCKET, KEY, b"Budget\n\n" + paragraph * 60 + late)
+    result = ingestor.ingest(change())
+    article = store.get_article(result.article_id)
+    assert article is not None and article.status is ArticleStatus.PROCESSED
+    assert not any("resigned" in claim.text for claim in store.list_claims(result.article_id))
+    assert all(claim.end <= 2_000 for claim in store.list_claims(result.article_id))
+    assert any(note.startswith("claims read from the first") for note in article.notes), article.notes
