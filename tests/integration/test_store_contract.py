@@ -6,8 +6,12 @@ tests/unit/test_memory_store.py that takes the ``store`` fixture runs here with 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import boto3
 import pytest
+from claimdiff.store import items
+from claimdiff.store.cursor import encode_cursor
 from claimdiff.store.dynamodb import DynamoClaimStore
 from claimdiff.store.ports import ClaimStore
 
@@ -90,3 +94,24 @@ def test_a_claim_deleted_between_the_relation_write_and_its_check_leaves_no_orph
     assert fired
     remaining = boto3.client("dynamodb").scan(TableName=aws.table)["Items"]
     assert not [item for item in remaining if item["PK"]["S"].startswith("CLAIM#")], "no relation item"
+
+
+def test_a_forged_far_future_cursor_costs_a_bounded_number_of_queries(aws: Aws) -> None:
+    store = DynamoClaimStore(aws.table)
+    a, b = contract.claim("a1", 0), contract.claim("b1", 0, outlet="daily-b")
+    store.put_claims([a, b])
+    store.put_relations(contract.both_ways(a, b, at=contract.NOW - dt.timedelta(days=400)))
+    calls: list[int] = []
+    store._client.meta.events.register("before-call.dynamodb.Query", lambda **kwargs: calls.append(1))
+    forged = encode_cursor({"day": "9999-12-31"})
+    page = store.list_contradictions(outlet=None, limit=5, cursor=forged)
+    assert len(calls) <= items.CONTRADICTION_DAYS_PER_REQUEST
+    assert page.items == [] and page.next_cursor is not None, "it walks on from where it stopped"
+
+    # Paging on reaches the contradiction of 400 days ago: no hidden window, a bounded cost per request.
+    found, cursor, requests = [], page.next_cursor, 1
+    while cursor is not None and not found:
+        page = store.list_contradictions(outlet=None, limit=5, cursor=cursor)
+        found, cursor, requests = page.items, page.next_cursor, requests + 1
+    assert [r.claim.id for r in found] == [a.id]
+    assert requests <= 400 // items.CONTRADICTION_DAYS_PER_REQUEST + 2

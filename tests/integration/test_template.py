@@ -319,7 +319,12 @@ def test_match_filter_selects_only_claim_inserts(
 def test_match_function_reads_claims_and_writes_relations_only(cfn: dict[str, Any]) -> None:
     granted = {a for a in actions(role_statements(cfn, "MatchFunction")) if a.startswith("dynamodb:")}
     stream = {a for a in granted if a.startswith("dynamodb:") and "Stream" in a}
-    assert granted - stream == {"dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"}
+    assert granted - stream == {
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:BatchWriteItem",
+        "dynamodb:UpdateItem",
+    }
 
 
 # ---------------------------------------------------------------- API

@@ -8,7 +8,7 @@ import inspect
 import pytest
 from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
-from claimdiff.store.memory import CONTRADICTION_LOOKBACK_DAYS, InMemoryStore
+from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore, IndexEntry
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -322,14 +322,17 @@ def test_each_contradiction_is_listed_once_newest_first(store: ClaimStore) -> No
     assert listed.next_cursor is None
 
 
-def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookback(store: ClaimStore) -> None:
+def test_contradictions_paginate_filter_by_either_outlet_and_reach_back_through_all_history(
+    store: ClaimStore,
+) -> None:
     a, b, c = claim("a1", 0), claim("b1", 0, outlet="daily-b"), claim("c1", 0, outlet="paper-c")
-    stale = claim("d1", 0, outlet="old-d")
-    store.put_claims([a, b, c, stale])
+    old = claim("d1", 0, outlet="old-d")
+    store.put_claims([a, b, c, old])
     store.put_relations(both_ways(a, b, at=NOW - dt.timedelta(minutes=1)))
     store.put_relations(both_ways(b, c, at=NOW - dt.timedelta(days=1)))
     store.put_relations(both_ways(a, c, at=NOW - dt.timedelta(days=2)))
-    store.put_relations(both_ways(a, stale, at=NOW - dt.timedelta(days=CONTRADICTION_LOOKBACK_DAYS + 2)))
+    # Four months old: past any window a request walks at once; the listing still reaches it.
+    store.put_relations(both_ways(a, old, at=NOW - dt.timedelta(days=120)))
 
     pairs: list[tuple[str, str]] = []
     cursor: str | None = None
@@ -339,14 +342,19 @@ def test_contradictions_paginate_filter_by_either_outlet_and_respect_the_lookbac
         cursor = page.next_cursor
         if cursor is None:
             break
-    assert pairs == [(a.id, b.id), (b.id, c.id), (a.id, c.id)]
+    assert pairs == [(a.id, b.id), (b.id, c.id), (a.id, c.id), (a.id, old.id)]
 
     for outlet, expected in {
         "daily-b": [(a.id, b.id), (b.id, c.id)],
         "paper-c": [(b.id, c.id), (a.id, c.id)],
     }.items():
-        page = store.list_contradictions(outlet=outlet, limit=10, cursor=None)
+        page = store.list_contradictions(outlet=outlet, limit=2, cursor=None)
         assert [(r.claim.id, r.other.id) for r in page.items] == expected
+    # A cursor is valid only for the filter that issued it.
+    cursor = store.list_contradictions(outlet="daily-b", limit=1, cursor=None).next_cursor
+    assert cursor is not None
+    with pytest.raises(InvalidRequestError):
+        store.list_contradictions(outlet="paper-c", limit=1, cursor=cursor)
 
 
 def test_a_pair_rejudged_as_not_contradicting_leaves_the_listing(store: ClaimStore) -> None:

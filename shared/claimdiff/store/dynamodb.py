@@ -200,7 +200,11 @@ class DynamoClaimStore:
         unique = list({(r.claim.id, r.other.id): r for r in relations}.values())
         if not unique:
             return 0
-        self._batch_write([{"PutRequest": {"Item": items.relation_to_item(r)}} for r in unique])
+        written = [items.relation_to_item(r) for r in unique]
+        self._batch_write([{"PutRequest": {"Item": item}} for item in written])
+        days = [day for day in map(items.contradiction_day, written) if day is not None]
+        if days:
+            self._note_contradiction_day(min(days))
         claim_ids = sorted({r.claim.id for r in unique} | {r.other.id for r in unique})
         alive: set[str] = set()
         for offset in range(0, len(claim_ids), _BATCH_GET):
@@ -225,15 +229,36 @@ class DynamoClaimStore:
         found = self._query_all(items.relations_pk(claim_id), sk_prefix=items.REL_PREFIX)
         return [items.relation_from_item(item) for item in found]
 
+    def _note_contradiction_day(self, day: dt.date) -> None:
+        """Move the oldest-contradiction marker back to ``day`` if it is older (a conditional update)."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=items.CONTRADICTIONS_OLDEST,
+                UpdateExpression="SET oldest = :day",
+                ConditionExpression="attribute_not_exists(oldest) OR oldest > :day",
+                ExpressionAttributeValues={":day": {"S": day.isoformat()}},
+            )
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                raise
+
     def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
-        """Contradictions, newest first, walking day buckets back from today (or from the cursor's day)."""
+        """Contradictions, newest first, walking day buckets back from today (or from the cursor's day)
+        to the oldest contradiction stored: at most ``CONTRADICTION_DAYS_PER_REQUEST`` buckets a request,
+        then a cursor to go on. A cursor is valid only for the outlet filter that issued it."""
         _check_limit(limit)
         position = decode_cursor(cursor) if cursor else {}
         today = dt.datetime.now(dt.UTC).date()
-        if cursor and (not isinstance(position.get("day"), str) or set(position) - {"day", "key"}):
-            raise InvalidRequestError("cursor: not a cursor this API issued")
+        if cursor and (
+            not isinstance(position.get("day"), str)
+            or set(position) - {"day", "key", "outlet"}
+            or position.get("outlet", "") != (outlet or "")
+        ):
+            raise InvalidRequestError("cursor: not a cursor this API issued (for this outlet filter)")
         try:
-            day = dt.date.fromisoformat(position.get("day", today.isoformat()))
+            # A cursor's day is never later than today: a forged far-future day walks nothing extra.
+            day = min(dt.date.fromisoformat(position.get("day", today.isoformat())), today)
             start = (
                 _checked_key(position["key"], "GSI2", items.contradictions_pk(day))
                 if position.get("key")
@@ -241,9 +266,13 @@ class DynamoClaimStore:
             )
         except (TypeError, ValueError):
             raise InvalidRequestError("cursor: not a cursor this API issued") from None
-        oldest = today - dt.timedelta(days=items.CONTRADICTION_LOOKBACK_DAYS)
+        marker = self._get(items.CONTRADICTIONS_OLDEST["PK"]["S"], items.CONTRADICTIONS_OLDEST["SK"]["S"])
+        oldest = dt.date.fromisoformat(marker["oldest"]["S"]) if marker else today + dt.timedelta(days=1)
+        scope = {"outlet": outlet} if outlet else {}
         found: list[Relation] = []
-        while day >= oldest and len(found) < limit:
+        for _ in range(items.CONTRADICTION_DAYS_PER_REQUEST):
+            if day < oldest or len(found) >= limit:
+                break
             page, next_key = self._query_page(
                 index="GSI2",
                 partition=items.contradictions_pk(day),
@@ -254,12 +283,12 @@ class DynamoClaimStore:
             found += [items.relation_from_item(item) for item in page]
             if next_key:
                 return Page[Relation](
-                    items=found, next_cursor=encode_cursor({"day": day.isoformat(), "key": next_key})
+                    items=found, next_cursor=encode_cursor({"day": day.isoformat(), "key": next_key, **scope})
                 )
             day, start = day - dt.timedelta(days=1), None
         more = day >= oldest
         return Page[Relation](
-            items=found, next_cursor=encode_cursor({"day": day.isoformat()}) if more else None
+            items=found, next_cursor=encode_cursor({"day": day.isoformat(), **scope}) if more else None
         )
 
     # plumbing

@@ -48,8 +48,10 @@ SEQUENCER = "seq"
 TOMBSTONE = "tombstone"
 # SQS keeps a message at most 14 days: after that no older event of a deleted key can arrive.
 TOMBSTONE_DAYS = 15
-# How far back the contradiction listing walks its day buckets before it calls the listing complete.
-CONTRADICTION_LOOKBACK_DAYS = 30
+# The day of the oldest contradiction ever stored: where the listing's walk back through day buckets ends.
+CONTRADICTIONS_OLDEST = {"PK": {"S": "CONTRADICTIONS"}, "SK": {"S": "OLDEST"}}
+# Day buckets one listing request reads at most; past them it answers what it found and a cursor.
+CONTRADICTION_DAYS_PER_REQUEST = 31
 
 
 def article_pk(article_id: str) -> str:
@@ -103,6 +105,12 @@ def index_range(day: dt.date, window_days: int) -> tuple[str, str]:
 def contradictions_pk(day: dt.date) -> str:
     """GSI2 partition of the contradictions detected on ``day``."""
     return f"{CONTRADICTIONS_PREFIX}{day.isoformat()}"
+
+
+def contradiction_day(item: Item) -> dt.date | None:
+    """The day bucket a relation item is listed under, or None for a relation that is not listed."""
+    partition = item.get("GSI2PK", {}).get("S", "")
+    return dt.date.fromisoformat(partition.removeprefix(CONTRADICTIONS_PREFIX)) if partition else None
 
 
 def article_of_claim(claim_id: str) -> str:

@@ -13,11 +13,10 @@ against the table:
   the window, in the adapter's sort-key order (newest day first, a hash of the claim id within a
   day), caps them at ``limit`` and only then drops the asking outlet's, as DynamoDB's Limit and
   filter do;
-- relations are stored as given; deleting a claim deletes its relations and, for each of them, the
-  other claim's relation back to it (both directions), as the adapter does;
+- relations are stored only between claims that exist; deleting a claim deletes its relations and,
+  for each of them, the other claim's relation back to it (both directions), as the adapter does;
 - a contradiction is listed once, from the direction where ``claim.id < other.id``, newest first,
-  and only when it was detected in the last ``CONTRADICTION_LOOKBACK_DAYS`` days (the adapter walks
-  that many day buckets back from today).
+  at any age up to today (the adapter walks day buckets back to the oldest contradiction stored).
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ from claimdiff.errors import InvalidRequestError, StaleWriteError
 from claimdiff.models import Article, Claim, Page, Relation, sequencer_order
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
-    CONTRADICTION_LOOKBACK_DAYS,
     CONTRADICTIONS_PREFIX,
     MAX_INDEX_KEY_CHARS,
     article_to_item,
@@ -181,11 +179,10 @@ class InMemoryStore:
     def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
         """Contradictions, newest first, each listed once; optionally involving one outlet."""
         today = dt.datetime.now(dt.UTC).date()
-        oldest = today - dt.timedelta(days=CONTRADICTION_LOOKBACK_DAYS)
         listed = [
             self._relations[claim_id][other_id]
             for (claim_id, other_id), (day, _) in self._contradiction_keys.items()
-            if oldest <= day <= today
+            if day <= today
         ]
         if outlet is not None:
             listed = [r for r in listed if outlet in (r.claim.outlet, r.other.outlet)]
