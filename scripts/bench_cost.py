@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import boto3
-import yaml
 from claimdiff.config import Settings
 from claimdiff.ingest import Ingestor, ObjectChange
 from claimdiff.matching import Matcher
 from claimdiff.store.dynamodb import DynamoClaimStore
+from claimdiff_local.template import load_template
 
 from scripts.bench_pipeline import (
     BASIL_FILE,
@@ -149,27 +149,12 @@ class Phase:
 
 def memory_gb(function: str) -> float:
     """A function's MemorySize in template.yaml (or the Globals'), in GB."""
-    template = yaml.load(TEMPLATE.read_text(), Loader=_CfnLoader)
+    template = load_template(TEMPLATE)
     resource = template["Resources"][function]["Properties"]
     size = resource.get("MemorySize") or template.get("Globals", {}).get("Function", {}).get(
         "MemorySize", 128
     )
     return float(size) / 1024
-
-
-class _CfnLoader(yaml.SafeLoader):
-    """YAML with CloudFormation's short tags read as plain values."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_CfnLoader.add_multi_constructor("!", _any_tag)
 
 
 def run(articles: Sequence[Any], config: Settings) -> tuple[Phase, Phase, int]:

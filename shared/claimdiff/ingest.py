@@ -34,6 +34,7 @@ ARTICLES_PREFIX = "articles/"
 PUBLISHED_AT_METADATA = "published-at"
 _SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 48
+_KEY_DIGEST_CHARS = 32
 MAX_CLAIM_CHARS = 2000
 UNKNOWN_OUTLET = "unknown"
 
@@ -122,7 +123,9 @@ def article_identity(key: str) -> tuple[str, str]:
     stem = (
         PurePosixPath(key.removeprefix(ARTICLES_PREFIX).removeprefix(f"{outlet}/")).with_suffix("").as_posix()
     )
-    digest = hashlib.sha256(key.encode()).hexdigest()[:8]
+    # 128 bits of the whole key: the readable slug is shared by keys that differ only in case or
+    # punctuation ("nyt_a", "NYT/a"), so the digest alone tells them apart, beyond any forging.
+    digest = hashlib.sha256(key.encode()).hexdigest()[:_KEY_DIGEST_CHARS]
     slug = _SLUG.sub("-", f"{outlet}-{stem}".lower()).strip("-")[:_MAX_SLUG].strip("-")
     return f"{slug}-{digest}", outlet
 

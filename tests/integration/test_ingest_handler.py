@@ -7,6 +7,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 from claimdiff import runtime
 from claimdiff.store.dynamodb import DynamoClaimStore
 from ingest.app import lambda_handler
@@ -53,7 +54,11 @@ def test_replayed_event_changes_nothing(aws: Aws) -> None:
     table = boto3.client("dynamodb")
     before = table.scan(TableName=aws.table)["Items"]
     assert lambda_handler(event, aws.context("IngestFunction")) == {"batchItemFailures": []}
-    runtime.reset()  # a cold start: the replay is caught by the content check, not only by idempotency records
+    # A replay after the idempotency records expired (and a cold start): the content check answers it.
+    idempotency = aws.resources.tables["IdempotencyTable"]
+    for record in table.scan(TableName=idempotency)["Items"]:
+        table.delete_item(TableName=idempotency, Key={"id": record["id"]})
+    runtime.reset()
     assert lambda_handler(event, aws.context("IngestFunction")) == {"batchItemFailures": []}
     after = table.scan(TableName=aws.table)["Items"]
     assert sorted(map(str, after)) == sorted(map(str, before))
@@ -120,16 +125,29 @@ def test_partial_batch_failure_reports_only_the_bad_message(aws: Aws) -> None:
     assert [a.status for a in articles(aws)] == ["PROCESSED"]
 
 
-def test_transient_fault_fails_the_record_instead_of_rejecting(
-    aws: Aws, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_throttling_fails_the_record_instead_of_rejecting_and_the_retry_records_it(aws: Aws) -> None:
     boto3.client("s3").put_object(Bucket=aws.bucket, Key=KEY, Body=SEED.read_bytes())
     messages = aws.s3_messages()
-    monkeypatch.setenv("CLAIMS_TABLE_NAME", "a-table-that-is-not-there")
-    runtime.reset()
+    throttled: list[str] = []
+
+    def throttle(**kwargs: object) -> None:
+        # DynamoDB throttling that outlasted the SDK's retries, as it reaches the application.
+        throttled.append("PutItem")
+        raise ClientError(
+            {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "slow down"}}, "PutItem"
+        )
+
+    client = runtime.store()._client
+    client.meta.events.register("before-call.dynamodb.PutItem", throttle)
     result = lambda_handler(aws.sqs_event(messages), aws.context("IngestFunction"))
     real = [m["MessageId"] for m in messages if "Records" in s3_event_body(m)]
-    assert result == {"batchItemFailures": [{"itemIdentifier": real[0]}]}
+    assert throttled and result == {"batchItemFailures": [{"itemIdentifier": real[0]}]}
+    assert articles(aws) == [], "nothing recorded as rejected"
+
+    client.meta.events.unregister("before-call.dynamodb.PutItem", throttle)
+    retried = [m for m in messages if m["MessageId"] == real[0]]
+    assert lambda_handler(aws.sqs_event(retried), aws.context("IngestFunction")) == {"batchItemFailures": []}
+    assert [a.status for a in articles(aws)] == ["PROCESSED"]
 
 
 def test_poison_message_reaches_the_dlq_after_three_receives(aws: Aws) -> None:

@@ -86,9 +86,14 @@ def test_late_older_event_converges_on_the_current_object(world) -> None:
     ingestor, store, objects = world
     objects.put(BUCKET, KEY, FIRST)
     objects.put(BUCKET, KEY, SECOND)
-    ingestor.ingest(change())  # the newer event arrives first
-    article_id = ingestor.ingest(change()).article_id  # then the older one
-    assert any("Daraya" in claim.text for claim in store.list_claims(article_id))
+    newer = ObjectChange(bucket=BUCKET, key=KEY, event_name="ObjectCreated:Put", sequencer="0B")
+    older = ObjectChange(bucket=BUCKET, key=KEY, event_name="ObjectCreated:Put", sequencer="0A")
+    assert ingestor.ingest(newer).outcome == "processed"  # the newer event arrives first
+    late = ingestor.ingest(older)  # then the older one: it reads the object S3 holds, as the newer did
+    assert late.outcome == "superseded"
+    claims = store.list_claims(late.article_id)
+    assert any("Daraya" in claim.text for claim in claims)
+    assert not any("1.8 million" in claim.text for claim in claims)
 
 
 def test_delete_retracts_article_claims_and_relations_both_ways(world) -> None:
@@ -225,3 +230,11 @@ def test_claims_are_read_from_a_bounded_extent_of_a_huge_article(world) -> None:
     assert not any("resigned" in claim.text for claim in store.list_claims(result.article_id))
     assert all(claim.end <= 2_000 for claim in store.list_claims(result.article_id))
     assert any(note.startswith("claims read from the first") for note in article.notes), article.notes
+
+
+def test_keys_sharing_a_slug_get_ids_that_differ_by_a_full_digest() -> None:
+    keys = ["articles/nyt/a-b.txt", "articles/NYT/a-b.txt", "articles/nyt/a_b.txt", "articles/nyt/a.b.txt"]
+    ids = [article_identity(key)[0] for key in keys]
+    assert len({article_id.rsplit("-", 1)[0] for article_id in ids}) == 1, "one readable slug"
+    assert len(set(ids)) == len(keys)
+    assert all(len(article_id.rsplit("-", 1)[1]) == 32 for article_id in ids), "128 bits of the key"
