@@ -70,7 +70,7 @@ def get_store() -> ClaimStore:
         # Imported here: boto3 is only needed once a route touches the table.
         from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
 
-        _store = DynamoClaimStore.from_settings()
+        _store = DynamoClaimStore.from_environment()
     return _store
 
 

@@ -1,19 +1,34 @@
-"""Runtime configuration from environment variables, validated once per cold start."""
+"""Runtime configuration from environment variables, validated once per cold start.
+
+Two kinds, read differently: the names of the resources a function uses (``resource_name``) have no
+default (a missing one would point at a table that does not exist: it fails at once, naming the
+variable), and the tunables (``Settings``) have defaults chosen for the service, each overridable by
+the variable of its name in upper case.
+"""
 
 from __future__ import annotations
 
 import os
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
+
+
+class ConfigurationError(RuntimeError):
+    """The environment does not configure the function: the message names the variable."""
+
+
+def resource_name(variable: str) -> str:
+    """The name of a resource that template.yaml passes in ``variable`` (``CLAIMS_TABLE_NAME``)."""
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        raise ConfigurationError(f"environment variable {variable} is not set (template.yaml sets it)")
+    return value
 
 
 class Settings(BaseModel):
-    """What a function needs to know about its environment (names set by template.yaml)."""
+    """The tunables of ingest and matching, with the service's defaults."""
 
-    claims_table_name: str = Field(default="claimdiff-claims", min_length=1)
-    idempotency_table_name: str = Field(default="claimdiff-idempotency", min_length=1)
-    articles_bucket_name: str = Field(default="claimdiff-articles", min_length=1)
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     max_claims_per_article: int = Field(default=200, gt=0)
     # Claims are read from at most this many characters of an article (a long news article is 30,000):
@@ -37,4 +52,11 @@ class Settings(BaseModel):
 def settings() -> Settings:
     """Read the settings from the environment (cached: environment variables don't change in a sandbox)."""
     env = {name: os.environ[name.upper()] for name in Settings.model_fields if name.upper() in os.environ}
-    return Settings.model_validate(env)
+    try:
+        return Settings.model_validate(env)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{str(problem['loc'][0]).upper()}={env.get(str(problem['loc'][0]))!r}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise ConfigurationError(f"invalid environment variable: {problems}") from None

@@ -16,7 +16,9 @@ T = TypeVar("T")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    # Stored items are read with these models: a field a newer release added is ignored, not an error,
+    # so that a reader of the previous release keeps working during a deploy or after a rollback.
+    model_config = ConfigDict(extra="ignore", frozen=False)
 
 
 SpeakerKind = Literal["person", "group", "organization", "outlet"]

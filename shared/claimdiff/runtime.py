@@ -12,7 +12,7 @@ from dataclasses import asdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from claimdiff.config import settings
+from claimdiff.config import resource_name, settings
 from claimdiff.errors import TimeBudgetError
 from claimdiff.store import clients
 from claimdiff.store.dynamodb import DynamoClaimStore
@@ -31,7 +31,7 @@ IDEMPOTENCY_TTL_SECONDS = 3600
 @cache
 def store() -> DynamoClaimStore:
     """The claims table."""
-    return DynamoClaimStore.from_settings(settings())
+    return DynamoClaimStore.from_environment()
 
 
 @cache
@@ -76,7 +76,7 @@ def _idempotency() -> tuple[IdempotencyConfig, Callable[..., dict[str, Any]]]:
         idempotent_function,
     )
 
-    persistence = DynamoDBPersistenceLayer(table_name=settings().idempotency_table_name)
+    persistence = DynamoDBPersistenceLayer(table_name=resource_name("IDEMPOTENCY_TABLE_NAME"))
     config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_TTL_SECONDS)
 
     from claimdiff.ingest import ObjectChange  # noqa: PLC0415

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from claimdiff.config import Settings, settings
+from claimdiff.config import resource_name, settings
 from claimdiff.errors import InvalidRequestError, StaleWriteError
 from claimdiff.models import Article, Claim, Page, Relation
 from claimdiff.store import clients, items
@@ -40,10 +40,9 @@ class DynamoClaimStore:
         self._window_days = window_days
 
     @classmethod
-    def from_settings(cls, config: Settings | None = None) -> DynamoClaimStore:
-        """The store named by the environment (``CLAIMS_TABLE_NAME``)."""
-        chosen = config or settings()
-        return cls(chosen.claims_table_name, window_days=chosen.match_window_days)
+    def from_environment(cls) -> DynamoClaimStore:
+        """The store named by the environment (``CLAIMS_TABLE_NAME``; ``ConfigurationError`` without it)."""
+        return cls(resource_name("CLAIMS_TABLE_NAME"), window_days=settings().match_window_days)
 
     # articles
     def get_article(self, article_id: str) -> Article | None:
