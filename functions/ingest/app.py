@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -13,6 +14,7 @@ from claimdiff import runtime
 from claimdiff.ingest import object_changes
 
 logger = Logger()
+metrics = Metrics(namespace="claimdiff")
 # Report an all-failed batch like any other (every message listed) instead of raising: same outcome
 # for Lambda (each failed message returns to the queue), clearer logs.
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
@@ -24,8 +26,11 @@ def record_handler(record: SQSRecord) -> None:
     for change in object_changes(record.json_body):
         result = runtime.ingest_change(change, processor.lambda_context)
         logger.info("ingested", extra={"key": change.key, "event": change.event_name, **result.__dict__})
+        metrics.add_metric(name=f"Articles{result.outcome.capitalize()}", unit=MetricUnit.Count, value=1)
+        metrics.add_metric(name="ClaimsAdded", unit=MetricUnit.Count, value=result.claims_added)
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """Process the batch; report the failed messages so that only they return to the queue."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def articles(aws: Aws) -> list:
     return DynamoClaimStore(aws.table).list_articles(outlet=None, limit=100, cursor=None).items
 
 
-def test_upload_becomes_an_article_with_claims(aws: Aws) -> None:
+def test_upload_becomes_an_article_with_claims(aws: Aws, capsys: pytest.CaptureFixture[str]) -> None:
     s3 = boto3.client("s3")
     s3.put_object(Bucket=aws.bucket, Key=KEY, Body=SEED.read_bytes(), Metadata={"published-at": "2016-08-26"})
     messages = aws.s3_messages()
@@ -44,6 +45,11 @@ def test_upload_becomes_an_article_with_claims(aws: Aws) -> None:
     assert article.title == "US, Russia Say Near Accord On Renewed Syrian Cease-Fire, Talks"
     assert article.claim_count == len(claims) >= 10
     assert any("not fulfilled its promise" in claim.text for claim in claims)
+    # Business metrics, in CloudWatch's embedded metric format on stdout.
+    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    (metrics,) = [record for record in emitted if "ArticlesProcessed" in record]
+    assert metrics["ArticlesProcessed"] == [1.0]
+    assert metrics["ClaimsAdded"] == [float(article.claim_count)]
 
 
 def test_replayed_event_changes_nothing(aws: Aws) -> None:

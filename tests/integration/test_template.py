@@ -426,3 +426,45 @@ def test_cfn_lint_passes() -> None:
         [cfn_lint, str(TEMPLATE_PATH)], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- operations
+
+
+def test_stateful_resources_are_retained_on_delete_and_replacement(cfn: dict[str, Any]) -> None:
+    for name in ("ArticlesBucket", "ClaimsTable", "IdempotencyTable", "ApiAccessLogs"):
+        assert cfn["Resources"][name]["DeletionPolicy"] == "Retain", name
+        assert cfn["Resources"][name]["UpdateReplacePolicy"] == "Retain", name
+
+
+def test_every_failure_signal_has_an_alarm_that_notifies_the_given_topic(cfn: dict[str, Any]) -> None:
+    alarms = resources_of(cfn, "AWS::CloudWatch::Alarm").values()
+    watched = {
+        (spec["Properties"]["MetricName"], json.dumps(spec["Properties"]["Dimensions"][0]["Value"]))
+        for spec in alarms
+    }
+    for function in ("IngestFunction", "MatchFunction", "ApiFunction"):
+        for metric in ("Errors", "Throttles"):
+            assert (metric, json.dumps({"Ref": function})) in watched
+    metrics = {metric for metric, _ in watched}
+    assert {
+        "IteratorAge",
+        "ApproximateAgeOfOldestMessage",
+        "ApproximateNumberOfMessagesVisible",
+        "5XXError",
+    } <= metrics
+    topic = {"Fn::If": ["NotifyAlarms", [{"Ref": "AlarmTopicArn"}], {"Ref": "AWS::NoValue"}]}
+    assert all(spec["Properties"]["AlarmActions"] == topic for spec in alarms)
+
+
+def test_api_stage_is_throttled_and_logs_access(cfn: dict[str, Any]) -> None:
+    (stage,) = resources_of(cfn, "AWS::ApiGateway::Stage").values()
+    (settings,) = stage["Properties"]["MethodSettings"]
+    assert settings["ThrottlingRateLimit"] > 0 and settings["ThrottlingBurstLimit"] > 0
+    assert stage["Properties"]["AccessLogSetting"]["DestinationArn"] == {
+        "Fn::GetAtt": ["ApiAccessLogs", "Arn"]
+    }
+
+
+def test_match_has_reserved_concurrency(cfn: dict[str, Any]) -> None:
+    assert properties(cfn, "MatchFunction")["ReservedConcurrentExecutions"] == {"Ref": "MatchConcurrency"}
