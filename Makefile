@@ -33,11 +33,20 @@ local: $(STAMP) ## run the local stack until Ctrl-C
 test: $(STAMP) ## unit, integration and end-to-end tests
 	$(RUN)/pytest -n 2 --dist loadfile -q
 
-lint: $(STAMP) ## ruff, mypy, cfn-lint
+# checkov lives in its own environment, made on first use: its many dependencies stay out of the project's.
+CHECKOV_VENV := .venv-checkov
+CHECKOV := $(CHECKOV_VENV)/bin/checkov
+
+$(CHECKOV):
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet "checkov==3.3.30"
+
+lint: $(STAMP) $(CHECKOV) ## ruff, mypy, cfn-lint, checkov (each skipped check is justified in the template)
 	$(RUN)/ruff check .
 	$(RUN)/ruff format --check .
 	$(RUN)/mypy
 	$(RUN)/cfn-lint template.yaml
+	$(CHECKOV) -f template.yaml --compact --quiet --skip-download
 
 eval: $(STAMP) ## quality figures on the development data and the gold set
 	$(RUN)/python scripts/eval.py --data $(DATA)

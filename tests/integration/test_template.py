@@ -468,3 +468,15 @@ def test_api_stage_is_throttled_and_logs_access(cfn: dict[str, Any]) -> None:
 
 def test_match_has_reserved_concurrency(cfn: dict[str, Any]) -> None:
     assert properties(cfn, "MatchFunction")["ReservedConcurrentExecutions"] == {"Ref": "MatchConcurrency"}
+
+
+def test_every_skipped_checkov_check_says_why(sam: dict[str, Any]) -> None:
+    skips = [
+        (name, skip)
+        for name, resource in sam["Resources"].items()
+        for skip in resource.get("Metadata", {}).get("checkov", {}).get("skip", [])
+    ]
+    assert skips
+    for name, skip in skips:
+        assert re.fullmatch(r"CKV_AWS_\d+", skip["id"]), name
+        assert len(skip.get("comment", "")) > 30, f"{name} skips {skip['id']} without a reason"
