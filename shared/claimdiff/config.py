@@ -34,6 +34,9 @@ class Settings(BaseModel):
     # Claims are read from at most this many characters of an article (a long news article is 30,000):
     # it bounds the work of one article, whatever its size, so that one upload cannot hold up a batch.
     max_read_chars: int = Field(default=300_000, gt=0)
+    # Articles one outlet may publish a day; more are rejected with the reason (a flood of near-copies
+    # would otherwise crowd every other outlet out of the candidate index).
+    outlet_articles_per_day: int = Field(default=500, gt=0)
     # The ingest function starts a message only with this much of its time left; later messages of the
     # batch fail alone and come back (the batch never times out as a whole).
     ingest_record_budget_seconds: int = Field(default=20, ge=0)

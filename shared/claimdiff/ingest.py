@@ -263,6 +263,14 @@ class Ingestor:
         if published_at is None:
             published_at, date_note = read_date(current.metadata.get(PUBLISHED_AT_METADATA))
             notes += [f"metadata {date_note}"] if date_note else []
+        counted = (
+            previous is not None and previous.status is ArticleStatus.PROCESSED
+        )  # already one of the day's
+        if not counted and (over := self._over_quota(outlet, published_at or article.ingested_at)):
+            rejected = article.model_copy(update={"status": ArticleStatus.REJECTED, "reason": over})
+            return IngestResult(
+                article_id, "rejected", claims_removed=self._commit(rejected, []), reason=over
+            ), set()
         article = article.model_copy(
             update={
                 "title": document.title,
@@ -288,6 +296,19 @@ class Ingestor:
         removed = self._commit(committed, claims)
         result = IngestResult(article_id, "processed", claims_added=added, claims_removed=replaced + removed)
         return result, {claim.id for claim in claims}
+
+    def _over_quota(self, outlet: str, when: dt.datetime | dt.date | None) -> str | None:
+        """Why a new article of ``outlet`` dated ``when`` is one too many for its day, or None."""
+        if when is None:
+            return None
+        if isinstance(when, dt.datetime):
+            when = when.astimezone(dt.UTC).date() if when.tzinfo else when.date()
+        quota = self._config.outlet_articles_per_day
+        if self._store.count_outlet_articles(outlet, when, limit=quota) < quota:
+            return None
+        return (
+            f"outlet quota: {outlet} already has {quota} articles dated {when.isoformat()} (the daily limit)"
+        )
 
     def _parse(self, current: StoredObject, key: str) -> Document:
         if current.size > self._config.max_article_bytes:

@@ -238,3 +238,26 @@ def test_keys_sharing_a_slug_get_ids_that_differ_by_a_full_digest() -> None:
     assert len({article_id.rsplit("-", 1)[0] for article_id in ids}) == 1, "one readable slug"
     assert len(set(ids)) == len(keys)
     assert all(len(article_id.rsplit("-", 1)[1]) == 32 for article_id in ids), "128 bits of the key"
+
+
+def test_an_outlet_over_its_daily_quota_is_rejected_with_the_reason(world) -> None:
+    _, store, objects = world
+    ingestor = Ingestor(store, objects, Settings(outlet_articles_per_day=3))
+    body = b'{"title": "Talks", "body": "Kerry said talks would resume.", "published_at": "%s"}'
+    outcomes = []
+    for n in range(5):
+        objects.put(BUCKET, f"articles/flood-x/copy-{n}.json", body % b"2016-08-26")
+        outcomes.append(ingestor.ingest(change(f"articles/flood-x/copy-{n}.json")))
+    assert [result.outcome for result in outcomes] == ["processed"] * 3 + ["rejected"] * 2
+    assert "outlet quota: flood-x already has 3 articles dated 2016-08-26" in (outcomes[-1].reason or "")
+    assert store.list_claims(outcomes[-1].article_id) == []
+    # Another day, another outlet and an overwrite of an accepted article are not held back.
+    objects.put(BUCKET, "articles/flood-x/next-day.json", body % b"2016-08-27")
+    objects.put(BUCKET, "articles/wire-a/same-day.json", body % b"2016-08-26")
+    objects.put(BUCKET, "articles/flood-x/copy-0.json", body % b"2016-08-26" + b" ")
+    for key in (
+        "articles/flood-x/next-day.json",
+        "articles/wire-a/same-day.json",
+        "articles/flood-x/copy-0.json",
+    ):
+        assert ingestor.ingest(change(key)).outcome == "processed", key

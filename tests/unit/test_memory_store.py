@@ -376,3 +376,16 @@ def test_relations_are_stored_only_while_both_claims_exist(store: ClaimStore) ->
     store.delete_claims([b])
     assert store.put_relations(both_ways(a, b)) == 0
     assert store.list_relations(a.id) == [] and store.list_relations(b.id) == []
+
+
+def test_articles_of_an_outlet_are_counted_by_day_up_to_a_limit(store: ClaimStore) -> None:
+    for n in range(4):
+        store.put_article(Article(id=f"x{n}", outlet="flood-x", published_at=dt.date(2016, 8, 26)))
+    store.put_article(
+        Article(id="y0", outlet="flood-x", published_at=dt.datetime(2016, 8, 27, 1, tzinfo=dt.UTC))
+    )
+    store.put_article(Article(id="z0", outlet="wire-a", published_at=dt.date(2016, 8, 26)))
+    assert store.count_outlet_articles("flood-x", dt.date(2016, 8, 26), limit=10) == 4
+    assert store.count_outlet_articles("flood-x", dt.date(2016, 8, 26), limit=3) == 3
+    assert store.count_outlet_articles("flood-x", dt.date(2016, 8, 27), limit=10) == 1
+    assert store.count_outlet_articles("nobody", dt.date(2016, 8, 26), limit=10) == 0

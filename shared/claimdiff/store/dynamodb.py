@@ -109,6 +109,18 @@ class DynamoClaimStore:
             next_cursor=encode_cursor(next_key) if next_key else None,
         )
 
+    def count_outlet_articles(self, outlet: str, day: dt.date, *, limit: int) -> int:
+        """How many articles of ``outlet`` are dated ``day``: one Query of GSI1, keys only, at most ``limit``."""
+        response = self._client.query(
+            TableName=self.table_name,
+            IndexName="GSI1",
+            KeyConditionExpression="GSI1PK = :pk AND begins_with(GSI1SK, :day)",
+            ExpressionAttributeValues={":pk": {"S": f"OUTLET#{outlet}"}, ":day": {"S": day.isoformat()}},
+            Select="COUNT",
+            Limit=limit,
+        )
+        return int(response.get("Count", 0))
+
     # claims
     def list_claims(self, article_id: str) -> list[Claim]:
         """The article's claims in reading order."""

@@ -95,6 +95,15 @@ class InMemoryStore:
             articles, _article_sort_key, limit=limit, cursor=cursor, scope=f"articles:{outlet or ''}"
         )
 
+    def count_outlet_articles(self, outlet: str, day: dt.date, *, limit: int) -> int:
+        """How many articles of ``outlet`` are dated ``day``, at most ``limit`` (the adapter's sort key)."""
+        dated = [
+            a
+            for a in self._articles.values()
+            if a.outlet == outlet and _article_sort_key(a).startswith(day.isoformat())
+        ]
+        return min(len(dated), limit)
+
     # Claims and the candidate index
 
     def list_claims(self, article_id: str) -> list[Claim]:

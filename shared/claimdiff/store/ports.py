@@ -50,6 +50,11 @@ class ClaimStore(Protocol):
         """Articles, newest first, optionally of one outlet."""
         ...
 
+    def count_outlet_articles(self, outlet: str, day: dt.date, *, limit: int) -> int:
+        """How many articles of ``outlet`` are dated ``day`` (publication date in UTC, else the day of
+        ingestion), counting no further than ``limit``: one bounded read."""
+        ...
+
     def list_claims(self, article_id: str) -> list[Claim]:
         """The article's claims in reading order."""
         ...
