@@ -122,10 +122,19 @@ class ClaimList(_View):
     items: list[Claim]
 
 
+# Links a response carries per claim and kind, relations per claim: the most confident; the rest are
+# counted. A flood of near-copies must not grow a response past what a client (or Lambda) can carry.
+MAX_LINKS_PER_KIND = 25
+MAX_RELATIONS = 100
+
+
 class ClaimWithRelations(Claim):
     """A claim and its stored relations with other outlets' claims, seen from this claim."""
 
-    relations: list[Relation] = Field(default_factory=list)
+    relations: list[Relation] = Field(
+        default_factory=list, description=f"the {MAX_RELATIONS} most confident, most confident first"
+    )
+    relations_omitted: int = Field(default=0, description="less confident relations left out")
 
 
 class ContradictionPage(_View):
@@ -161,6 +170,9 @@ class ClaimComparison(_View):
     related: list[Link] = Field(
         description="other outlets' claims about the same thing, neither (kept only where the "
         "deployment sets RELATED_PER_CLAIM: the closest few per claim)"
+    )
+    omitted: int = Field(
+        default=0, description=f"links left out: each kind carries its {MAX_LINKS_PER_KIND} most confident"
     )
 
 

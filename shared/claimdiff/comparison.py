@@ -8,6 +8,8 @@ The HTTP mapping of those errors lives in ``functions/api/app.py`` only.
 from __future__ import annotations
 
 from claimdiff.api_models import (
+    MAX_LINKS_PER_KIND,
+    MAX_RELATIONS,
     ArticleComparison,
     ArticleDetail,
     ArticlePage,
@@ -50,7 +52,11 @@ def get_claim(store: ClaimStore, claim_id: str) -> ClaimWithRelations:
     if claim is None:
         raise NotFoundError(f"claim {claim_id!r} does not exist")
     relations = _by_confidence(store.list_relations(claim_id))
-    return ClaimWithRelations(**claim.model_dump(), relations=relations)
+    return ClaimWithRelations(
+        **claim.model_dump(),
+        relations=relations[:MAX_RELATIONS],
+        relations_omitted=max(0, len(relations) - MAX_RELATIONS),
+    )
 
 
 def list_contradictions(
@@ -75,12 +81,17 @@ def compare_article(store: ClaimStore, article_id: str) -> ArticleComparison:
     for claim, stored in zip(claims, _relations_of(store, [c.id for c in claims]), strict=True):
         relations = [r for r in stored if r.other.outlet != claim.outlet]
         links = [Link.of(r) for r in _by_confidence(relations)]
+        kinds = {
+            kind: [link for link in links if link.relation == kind]
+            for kind in ("equivalent", "contradiction", "related")
+        }
         compared.append(
             ClaimComparison(
                 claim=claim,
-                corroborating=[link for link in links if link.relation == "equivalent"],
-                contradicting=[link for link in links if link.relation == "contradiction"],
-                related=[link for link in links if link.relation == "related"],
+                corroborating=kinds["equivalent"][:MAX_LINKS_PER_KIND],
+                contradicting=kinds["contradiction"][:MAX_LINKS_PER_KIND],
+                related=kinds["related"][:MAX_LINKS_PER_KIND],
+                omitted=sum(max(0, len(kept) - MAX_LINKS_PER_KIND) for kept in kinds.values()),
             )
         )
     unique = [c.claim for c in compared if not c.corroborating and not c.contradicting]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from claimdiff import comparison
+from claimdiff.api_models import MAX_LINKS_PER_KIND
+from claimdiff.comparison import compare_article, get_claim
 from claimdiff.errors import InvalidRequestError, NotFoundError
 from claimdiff.models import ArticleStatus, CheckEvidence, Claim, Comparison, Evidence, Verdict
 
@@ -195,3 +197,26 @@ def test_check_claim_returns_the_engines_verdict(monkeypatch: pytest.MonkeyPatch
         "confidence": 0.7,
         "evidence": [{"text": "Talks resumed.", "start": 11, "end": 25, "relation": "equivalent"}],
     }
+
+
+def test_a_flooded_claim_answers_its_most_confident_links_and_counts_the_rest(world: World) -> None:
+    a1 = world.claims["a1"]
+    to_b1 = next(r for r in world.store.list_relations(a1.id) if r.relation == "equivalent")
+    copies = []
+    for n in range(MAX_LINKS_PER_KIND + 10):
+        other = to_b1.other.model_copy(update={"id": f"flood-x-1~{n:04d}", "outlet": "flood-x"})
+        b1 = world.claims["b1"]
+        world.store.put_claims(
+            [b1.model_copy(update={"id": other.id, "article_id": "flood-x-1", "outlet": "flood-x"})]
+        )
+        copy = to_b1.model_copy(update={"other": other, "confidence": 0.5 + n / 1000})
+        copies += [copy, copy.reversed()]
+    world.store.put_relations(copies)
+
+    result = compare_article(world.store, "wire-a-1")
+    (compared,) = [c for c in result.claims if c.claim.id == a1.id]
+    assert len(compared.corroborating) == MAX_LINKS_PER_KIND
+    assert compared.omitted == 11  # 35 copies and b1's own link, 25 shown
+    assert compared.corroborating[0].other.id == to_b1.other.id, "the most confident first"
+    detail = get_claim(world.store, a1.id)
+    assert len(detail.relations) + detail.relations_omitted == len(world.store.list_relations(a1.id))
