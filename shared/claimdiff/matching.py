@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from claimdiff.concurrency import map_io
 from claimdiff.config import Settings
-from claimdiff.match import compare_many
+from claimdiff.match import compare_many, told_from
 from claimdiff.match.features import ClaimView, view
 from claimdiff.match.shortlist import shortlist
 from claimdiff.models import Claim, ClaimRef, Comparison, Relation
@@ -39,6 +39,21 @@ class MatchResult:
     relations: int  # pairs stored (both directions count once)
     contradictions: int  # of the pairs judged
     retrieved: int = 0  # index entries read
+
+
+def _relation(claim: Claim, other: Claim, comparison: Comparison, detected_at: dt.datetime) -> Relation:
+    """The stored relation of ``claim`` to ``other``; a merely related pair without evidence."""
+    finding = comparison.relation != "related"
+    return Relation(
+        claim=claim_ref(claim),
+        other=claim_ref(other),
+        relation=comparison.relation,
+        confidence=comparison.confidence,
+        reasons=comparison.reasons,
+        evidence=comparison.evidence if finding else [],
+        explanation=comparison.explanation if finding else None,
+        detected_at=detected_at,
+    )
 
 
 def claim_ref(claim: Claim) -> ClaimRef:
@@ -133,17 +148,12 @@ class Matcher:
         kept = self._kept(list(zip(others, comparisons, strict=True)))
         relations: list[Relation] = []
         for other, comparison in kept:
-            relation = Relation(
-                claim=claim_ref(claim),
-                other=claim_ref(other),
-                relation=comparison.relation,
-                confidence=comparison.confidence,
-                reasons=comparison.reasons,
-                evidence=comparison.evidence if comparison.relation != "related" else [],
-                explanation=comparison.explanation if comparison.relation != "related" else None,
-                detected_at=detected_at,
-            )
-            relations += [relation, relation.reversed()]
+            # Each direction told from its own claim: whichever of the two claims is matched last writes
+            # the same two items (a pair is judged in one canonical order, so only the telling differs).
+            relations += [
+                _relation(claim, other, comparison, detected_at),
+                _relation(other, claim, told_from(comparison, other, claim), detected_at),
+            ]
         # Pairs of a claim deleted since it was read are not stored (put_relations checks both claims).
         stored = self._store.put_relations(relations) if relations else 0
         contradictions = sum(1 for _, c in kept if c.relation == "contradiction")

@@ -89,7 +89,11 @@ class Aws:
             iterator = streams.get_shard_iterator(
                 StreamArn=arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
             )["ShardIterator"]
-            records += streams.get_records(ShardIterator=iterator)["Records"]
+            # GetRecords returns at most 1,000 records: follow the shard to its end.
+            while iterator:
+                page = streams.get_records(ShardIterator=iterator)
+                records += page["Records"]
+                iterator = page.get("NextShardIterator") if page["Records"] else None
         shaped = [stream_record(record, arn, REGION) for record in records]
         fresh = [record for record in shaped if record["eventID"] not in self._seen]
         self._seen.update(record["eventID"] for record in fresh)

@@ -9,6 +9,8 @@ Public API (a contract used by the match use case, the API and the batch command
   ``negation``, ``antonym``, ``quantity``, ``modality``, ``attribution``, ``time`` with evidence spans
   on both sides), ``related`` or ``unrelated``; ``confidence`` grows with how closely the claims match.
 - ``compare_many(claim: Claim, candidates: Sequence[Claim]) -> list[Comparison]`` (vectorised, same order)
+- ``told_from(comparison, a, b) -> Comparison``: a comparison of (b, a) told from a's side (evidence
+  sides swapped, explanation re-told): the other direction of a stored relation
 - ``relate_articles(claims_a, claims_b) -> list[(Claim, Claim, Comparison)]``: two articles' related,
   equivalent and contradicting pairs (only pairs that share a blocking key or read alike are compared)
 - ``check(claim: str, article_text: str) -> Verdict``
@@ -30,7 +32,7 @@ from claimdiff.match.keys import MAX_KEYS, blocking_keys
 if TYPE_CHECKING:
     from claimdiff.match.articles import relate_articles
     from claimdiff.match.check import check
-    from claimdiff.match.engine import compare, compare_many
+    from claimdiff.match.engine import compare, compare_many, told_from
 
 # Loaded on first use (PEP 562): ingest needs only the blocking keys, and every module loaded at import
 # is cold-start time of the function that imports the package.
@@ -39,6 +41,7 @@ _LAZY = {
     "check": "claimdiff.match.check",
     "compare": "claimdiff.match.engine",
     "compare_many": "claimdiff.match.engine",
+    "told_from": "claimdiff.match.engine",
 }
 
 __all__ = [
@@ -50,6 +53,7 @@ __all__ = [
     "compare_many",
     "pairs_record",
     "relate_articles",
+    "told_from",
 ]
 
 

@@ -265,7 +265,7 @@ def _first(a: Claim, b: Claim) -> bool:
     return (a.text, a.id, a.outlet) <= (b.text, b.id, b.outlet)
 
 
-def _swapped(comparison: Comparison, a: Claim, b: Claim) -> Comparison:
+def told_from(comparison: Comparison, a: Claim, b: Claim) -> Comparison:
     """A comparison made as (b, a), told from a's side: evidence sides swapped, explanation re-told."""
     evidence = [e.model_copy(update={"side": "b" if e.side == "a" else "a"}) for e in comparison.evidence]
     turned = comparison.model_copy(update={"evidence": evidence})
@@ -288,7 +288,7 @@ def compare(a: Claim, b: Claim, *, model: Model | None = None) -> Comparison:
     chosen = model or default_model()
     if _first(a, b):
         return _compare_ordered(view(a), view(b), chosen)
-    return _swapped(_compare_ordered(view(b), view(a), chosen), a, b)
+    return told_from(_compare_ordered(view(b), view(a), chosen), a, b)
 
 
 def compare_many(
@@ -314,5 +314,5 @@ def compare_many(
         results[index] = decide(query, views[index], values, found, chosen)
     for index, other in enumerate(candidates):
         if index not in results:
-            results[index] = _swapped(_compare_ordered(views[index], query, chosen), claim, other)
+            results[index] = told_from(_compare_ordered(views[index], query, chosen), claim, other)
     return [results[index] for index in range(len(candidates))]
