@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimdiff.models import Relation
 from claimdiff.store.objects import StoredObject
 
 
@@ -60,3 +61,10 @@ class Paused:
             return result
 
         return paused
+
+
+def reversed_relation(relation: Relation) -> Relation:
+    """A test relation seen from its other claim: evidence sides swapped (the explanation is kept as it
+    is; the match use case re-tells it with ``match.told_from``)."""
+    swapped = [e.model_copy(update={"side": "b" if e.side == "a" else "a"}) for e in relation.evidence]
+    return relation.model_copy(update={"claim": relation.other, "other": relation.claim, "evidence": swapped})

@@ -254,11 +254,6 @@ class Relation(_Model):
     explanation: str | None = None
     detected_at: dt.datetime | None = None
 
-    def reversed(self) -> Relation:
-        """The same relation seen from the other claim (evidence sides swapped)."""
-        swapped = [e.model_copy(update={"side": "b" if e.side == "a" else "a"}) for e in self.evidence]
-        return self.model_copy(update={"claim": self.other, "other": self.claim, "evidence": swapped})
-
 
 class CheckEvidence(_Model):
     """A sentence of the article weighed against a claim: offsets into the article text."""

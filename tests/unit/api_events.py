@@ -18,6 +18,8 @@ from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Relation
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore
 
+from tests.fakes import reversed_relation
+
 STAGE = "Prod"
 API_ID = "a1b2c3d4e5"
 
@@ -178,7 +180,7 @@ def _relations(
             "detected_at": NOW - dt.timedelta(minutes=minutes_ago),
         }
     )
-    return [relation, relation.reversed()]
+    return [relation, reversed_relation(relation)]
 
 
 @dataclass

@@ -9,6 +9,7 @@ from claimdiff.comparison import compare_article, get_claim
 from claimdiff.errors import InvalidRequestError, NotFoundError
 from claimdiff.models import ArticleStatus, CheckEvidence, Claim, Comparison, Evidence, Verdict
 
+from tests.fakes import reversed_relation
 from tests.unit.api_events import World, seed_world
 
 
@@ -62,7 +63,7 @@ def test_links_are_most_confident_first(world: World) -> None:
     world.store.put_claims(
         [b1.model_copy(update={"id": other.id, "article_id": "paper-c-1", "outlet": "paper-c"})]
     )
-    world.store.put_relations([stronger, stronger.reversed()])
+    world.store.put_relations([stronger, reversed_relation(stronger)])
 
     result = comparison.compare_article(world.store, a1.article_id)
     assert [(link.other.id, link.confidence) for link in result.claims[1].corroborating] == [
@@ -210,7 +211,7 @@ def test_a_flooded_claim_answers_its_most_confident_links_and_counts_the_rest(wo
             [b1.model_copy(update={"id": other.id, "article_id": "flood-x-1", "outlet": "flood-x"})]
         )
         copy = to_b1.model_copy(update={"other": other, "confidence": 0.5 + n / 1000})
-        copies += [copy, copy.reversed()]
+        copies += [copy, reversed_relation(copy)]
     world.store.put_relations(copies)
 
     result = compare_article(world.store, "wire-a-1")

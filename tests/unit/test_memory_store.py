@@ -11,6 +11,8 @@ from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, 
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore, IndexEntry
 
+from tests.fakes import reversed_relation
+
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
@@ -67,7 +69,7 @@ def both_ways(
             "detected_at": at,
         }
     )
-    return [relation, relation.reversed()]
+    return [relation, reversed_relation(relation)]
 
 
 def drain_articles(store: InMemoryStore, *, outlet: str | None, limit: int) -> list[str]:
