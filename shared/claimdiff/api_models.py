@@ -95,8 +95,20 @@ class ArticleSummary(_View):
         return cls.model_validate(article.model_dump(include=set(cls.model_fields)))
 
 
+class MatchingProgress(_View):
+    """How far the matching of an article's claims against other outlets has come."""
+
+    claims: int
+    matched: int
+    complete: bool = Field(
+        description="every claim matched: the comparison will not change until new articles arrive"
+    )
+
+
 class ArticleDetail(ArticleSummary):
     """An article's metadata (its body stays in S3)."""
+
+    matching: MatchingProgress | None = Field(default=None, description="for a processed article")
 
     notes: list[str] = Field(
         default_factory=list,

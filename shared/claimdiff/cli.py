@@ -127,6 +127,18 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--all", action="store_true", help="also list 'related' pairs (text format)")
     compare.set_defaults(run=_run_compare)
 
+    rematch = commands.add_parser(
+        "rematch",
+        help="match again the claims of articles whose matching is incomplete (local stack or AWS)",
+        description="Reads the claims table named by $CLAIMS_TABLE_NAME (endpoint: $AWS_ENDPOINT_URL). "
+        "An article's matching is incomplete when a claim's stream record exhausted its retries.",
+    )
+    chosen = rematch.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--article", metavar="ID", help="one article")
+    chosen.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="every article dated since then")
+    rematch.add_argument("--all", action="store_true", help="also articles whose matching is complete")
+    rematch.set_defaults(run=_run_rematch)
+
     pairs = commands.add_parser(
         "pairs",
         help="batch: classify claim pairs (JSON lines)",
@@ -171,6 +183,46 @@ def _run_local(args: argparse.Namespace) -> int:
 
     args.template = args.template or str(DEFAULT_TEMPLATE)
     return run(args)
+
+
+def _run_rematch(args: argparse.Namespace) -> int:
+    from claimdiff.config import ConfigurationError, settings  # noqa: PLC0415
+    from claimdiff.matching import Matcher, rematch  # noqa: PLC0415
+    from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
+
+    try:
+        store = DynamoClaimStore.from_environment()
+    except ConfigurationError as error:
+        print(f"claimdiff rematch: {error}", file=sys.stderr)
+        return 2
+    if args.article:
+        found = store.get_article(args.article)
+        if found is None:
+            print(f"claimdiff rematch: no article {args.article!r}", file=sys.stderr)
+            return 1
+        articles: Iterable[Any] = [found]
+    else:
+        articles = _articles_since(store, args.since)
+    result = rematch(store, Matcher(store, settings()), articles, everything=args.all)
+    print(
+        f"re-matched {result.claims} claims of {result.articles} articles: {result.relations} relations stored"
+    )
+    return 0
+
+
+def _articles_since(store: Any, since: dt.date) -> Iterator[Any]:
+    """Articles newest first (publication date, else ingestion), down to ``since``."""
+    cursor = None
+    while True:
+        page = store.list_articles(outlet=None, limit=100, cursor=cursor)
+        for article in page.items:
+            when = article.published_at or article.ingested_at
+            if when is not None and (when.date() if isinstance(when, dt.datetime) else when) < since:
+                return
+            yield article
+        cursor = page.next_cursor
+        if cursor is None:
+            return
 
 
 def _run_upload(args: argparse.Namespace) -> int:

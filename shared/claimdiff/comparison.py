@@ -22,10 +22,11 @@ from claimdiff.api_models import (
     ComparisonSummary,
     ContradictionPage,
     Link,
+    MatchingProgress,
 )
 from claimdiff.concurrency import map_io
 from claimdiff.errors import NotFoundError
-from claimdiff.models import Article, Relation
+from claimdiff.models import Article, ArticleStatus, Relation
 from claimdiff.store.ports import ClaimStore
 
 
@@ -36,8 +37,14 @@ def list_articles(store: ClaimStore, *, outlet: str | None, limit: int, cursor: 
 
 
 def get_article(store: ClaimStore, article_id: str) -> ArticleDetail:
-    """An article's metadata: status, rejection reason, claim count, where it came from."""
-    return ArticleDetail.of(_require_article(store, article_id))
+    """An article's metadata: status, rejection reason, claim count, where it came from, and how far
+    the matching of its claims has come."""
+    article = _require_article(store, article_id)
+    detail = ArticleDetail.of(article)
+    if article.status is ArticleStatus.PROCESSED:
+        matched, claims = store.matching_progress(article_id)
+        detail.matching = MatchingProgress(claims=claims, matched=matched, complete=matched == claims)
+    return detail
 
 
 def list_article_claims(store: ClaimStore, article_id: str) -> ClaimList:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimdiff.concurrency import map_io
@@ -24,7 +25,7 @@ from claimdiff.config import Settings
 from claimdiff.match import compare_many, told_from
 from claimdiff.match.features import ClaimView, view
 from claimdiff.match.shortlist import shortlist
-from claimdiff.models import Claim, ClaimRef, Comparison, Relation
+from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Comparison, Relation
 from claimdiff.store.items import claim_day
 from claimdiff.store.ports import ClaimStore, IndexEntry
 from claimdiff.text import matching_key
@@ -39,6 +40,34 @@ class MatchResult:
     relations: int  # pairs stored (both directions count once)
     contradictions: int  # of the pairs judged
     retrieved: int = 0  # index entries read
+
+
+@dataclass(frozen=True)
+class RematchResult:
+    """What re-matching found: articles whose claims were matched again, and what that stored."""
+
+    articles: int
+    claims: int
+    relations: int
+
+
+def rematch(
+    store: ClaimStore, matcher: Matcher, articles: Iterable[Article], *, everything: bool
+) -> RematchResult:
+    """Match again the claims of each processed article whose matching is incomplete (a claim whose
+    stream record exhausted its retries was never matched), or of every article with ``everything``."""
+    done = claims = relations = 0
+    for article in articles:
+        if article.status is not ArticleStatus.PROCESSED:
+            continue
+        matched, total = store.matching_progress(article.id)
+        if matched == total and not everything:
+            continue
+        done += 1
+        for claim in store.list_claims(article.id):
+            claims += 1
+            relations += matcher.match(claim).relations
+    return RematchResult(done, claims, relations)
 
 
 def _relation(claim: Claim, other: Claim, comparison: Comparison, detected_at: dt.datetime) -> Relation:
@@ -156,6 +185,7 @@ class Matcher:
             ]
         # Pairs of a claim deleted since it was read are not stored (put_relations checks both claims).
         stored = self._store.put_relations(relations) if relations else 0
+        self._store.mark_matched(claim.id, detected_at)
         contradictions = sum(1 for _, c in kept if c.relation == "contradiction")
         return MatchResult(claim.id, len(others), stored // 2, contradictions, retrieved=len(entries))
 

@@ -6,7 +6,10 @@ import json
 import time
 
 import boto3
-from claimdiff import runtime
+import pytest
+from claimdiff import comparison, runtime
+from claimdiff.api_models import MatchingProgress
+from claimdiff.cli import main
 from claimdiff.store.dynamodb import DynamoClaimStore
 from ingest.app import lambda_handler as ingest_handler
 from match.app import lambda_handler as match_handler
@@ -94,3 +97,27 @@ def test_a_broken_record_fails_alone(aws: Aws) -> None:
     assert result == {"batchItemFailures": [{"itemIdentifier": "1"}]}, (
         "stream failures name the sequence number"
     )
+
+
+def test_an_article_shows_its_matching_progress_and_rematch_completes_it(
+    aws: Aws, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upload_and_ingest(aws)
+    store = DynamoClaimStore(aws.table)
+    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    events = aws.stream_events()
+    # Only the wire's claims get through; the daily's records are lost (retries exhausted).
+    wire_only = [e for e in events if "wire-a" in e["dynamodb"]["Keys"]["PK"]["S"]]
+    assert match_handler({"Records": wire_only}, aws.context("MatchFunction")) == {"batchItemFailures": []}
+    claims = store.list_claims(daily.id)
+    assert store.matching_progress(daily.id) == (0, len(claims))
+    assert comparison.get_article(store, daily.id).matching == MatchingProgress(
+        claims=len(claims), matched=0, complete=False
+    )
+
+    assert main(["rematch", "--article", daily.id]) == 0
+    assert f"re-matched {len(claims)} claims of 1 articles" in capsys.readouterr().out
+    assert store.matching_progress(daily.id) == (len(claims), len(claims))
+    assert comparison.get_article(store, daily.id).matching.complete  # type: ignore[union-attr]
+    assert main(["rematch", "--since", "2016-01-01"]) == 0
+    assert "re-matched 0 claims of 0 articles" in capsys.readouterr().out

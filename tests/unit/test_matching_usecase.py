@@ -8,8 +8,8 @@ import pytest
 from claimdiff.config import Settings
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
-from claimdiff.matching import Matcher
-from claimdiff.models import Claim
+from claimdiff.matching import Matcher, rematch
+from claimdiff.models import Article, Claim
 from claimdiff.store.memory import InMemoryStore
 
 from tests.fakes import Paused
@@ -153,3 +153,27 @@ def test_relations_are_dated_when_the_claim_was_stored_so_a_replay_rewrites_the_
     Matcher(store, Settings()).match(theirs, stored_at=stored_at)
     assert store.list_relations(theirs.id) == first
     assert [r.detected_at for r in first] == [stored_at]
+
+
+def test_a_match_marks_its_claim_and_rematch_finishes_only_incomplete_articles(store: InMemoryStore) -> None:
+    ours = stored_claims(
+        store, "wire-a", "The United States has not separated the rebel groups it backs from al-Nusra."
+    )
+    theirs = stored_claims(
+        store, "daily-b", "The United States has separated the rebel groups it backs from al-Nusra."
+    )
+    matcher = Matcher(store, Settings())
+    matcher.match(ours[0])
+    assert store.matching_progress("wire-a-a") == (1, 1)
+    assert store.matching_progress("daily-b-a") == (0, 1), "its stream record never got through"
+
+    articles = [Article(id=f"{outlet}-a", outlet=outlet) for outlet in ("wire-a", "daily-b")]
+    result = rematch(store, matcher, articles, everything=False)
+    assert (result.articles, result.claims, result.relations) == (1, 1, 1)
+    assert store.matching_progress("daily-b-a") == (1, 1)
+    assert [r.relation for r in store.list_relations(theirs[0].id)] == ["contradiction"]
+    assert rematch(store, matcher, articles, everything=False).articles == 0
+    assert rematch(store, matcher, articles, everything=True).claims == 2
+    # A claim stored again (its content changed) is unmatched until it is matched again.
+    store.put_claims(theirs)
+    assert store.matching_progress("daily-b-a") == (0, 1)

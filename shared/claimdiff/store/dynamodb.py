@@ -171,6 +171,31 @@ class DynamoClaimStore:
                 )
         self._batch_write([{"DeleteRequest": {"Key": key}} for key in relation_keys])
 
+    def mark_matched(self, claim_id: str, at: dt.datetime) -> None:
+        """Set the claim item's ``matched_at`` (an UpdateItem: a stream MODIFY, which starts no match),
+        on condition that the claim still exists."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=items.claim_key(claim_id),
+                UpdateExpression="SET matched_at = :at",
+                ConditionExpression="attribute_exists(PK)",
+                ExpressionAttributeValues={":at": {"S": at.isoformat()}},
+            )
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                raise
+
+    def matching_progress(self, article_id: str) -> tuple[int, int]:
+        """How many of the article's claims carry ``matched_at``, of how many: one consistent Query of
+        the claims' keys (at most ``max_claims_per_article`` small items)."""
+        found = list(
+            self._query_all(
+                items.article_pk(article_id), sk_prefix=items.CLAIM_PREFIX, attributes="SK, matched_at"
+            )
+        )
+        return sum(1 for item in found if "matched_at" in item), len(found)
+
     def candidates(
         self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
     ) -> list[IndexEntry]:
@@ -307,14 +332,17 @@ class DynamoClaimStore:
         response = self._client.get_item(TableName=self.table_name, Key=_key(pk, sk), ConsistentRead=True)
         return response.get("Item")
 
-    def _query_all(self, pk: str, *, sk_prefix: str) -> Iterator[items.Item]:
+    def _query_all(self, pk: str, *, sk_prefix: str, attributes: str | None = None) -> Iterator[items.Item]:
         paginator = self._client.get_paginator("query")
-        for page in paginator.paginate(
-            TableName=self.table_name,
-            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
-            ExpressionAttributeValues={":pk": {"S": pk}, ":prefix": {"S": sk_prefix}},
-            ConsistentRead=True,
-        ):
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :prefix)",
+            "ExpressionAttributeValues": {":pk": {"S": pk}, ":prefix": {"S": sk_prefix}},
+            "ConsistentRead": True,
+        }
+        if attributes:
+            request["ProjectionExpression"] = attributes
+        for page in paginator.paginate(**request):
             yield from page.get("Items", [])
 
     def _query_page(

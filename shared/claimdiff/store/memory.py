@@ -51,6 +51,7 @@ class InMemoryStore:
 
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
+        self._matched: set[str] = set()  # claim ids whose matching finished (as the adapter's matched_at)
         # The sequencer of each article's META item: the article's, or its tombstone's once deleted.
         self._sequencers: dict[str, str] = {}
         self._claims: dict[str, Claim] = {}
@@ -126,6 +127,7 @@ class InMemoryStore:
         for claim in claims:
             stored = claim.model_copy(deep=True)
             self._claims[claim.id] = stored
+            self._matched.discard(claim.id)
             entry = IndexEntry(
                 claim.id, claim.outlet, claim_day(stored), matching_key(claim.text)[:MAX_INDEX_KEY_CHARS]
             )
@@ -136,6 +138,7 @@ class InMemoryStore:
         """Delete claims, their index entries and their relations in both directions."""
         for claim in claims:
             self._claims.pop(claim.id, None)
+            self._matched.discard(claim.id)
             for key in claim.blocking_keys:
                 entries = self._index.get(key)
                 if entries is not None:
@@ -150,6 +153,16 @@ class InMemoryStore:
                     self._forget_relation(other_id, claim.id)
                     if not reverse:
                         del self._relations[other_id]
+
+    def mark_matched(self, claim_id: str, at: dt.datetime) -> None:
+        """Record that the claim's matching finished (nothing if it is gone)."""
+        if claim_id in self._claims:
+            self._matched.add(claim_id)
+
+    def matching_progress(self, article_id: str) -> tuple[int, int]:
+        """How many of the article's claims are matched, and how many it has."""
+        ids = [claim_id for claim_id, claim in self._claims.items() if claim.article_id == article_id]
+        return sum(1 for claim_id in ids if claim_id in self._matched), len(ids)
 
     def candidates(
         self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None

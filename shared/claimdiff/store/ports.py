@@ -77,6 +77,15 @@ class ClaimStore(Protocol):
         claims: a relation written while they were being deleted is deleted too)."""
         ...
 
+    def mark_matched(self, claim_id: str, at: dt.datetime) -> None:
+        """Record that the claim's matching finished (nothing if the claim is gone; a claim stored again
+        is unmatched until it is matched again)."""
+        ...
+
+    def matching_progress(self, article_id: str) -> tuple[int, int]:
+        """How many of the article's claims are matched, and how many it has."""
+        ...
+
     def candidates(
         self, key: str, day: dt.date, *, window_days: int, limit: int, exclude_outlet: str | None = None
     ) -> list[IndexEntry]:
