@@ -226,6 +226,9 @@ def test_ingest_function_reads_only_articles_and_never_scans(cfn: dict[str, Any]
     }
     idempotency = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
     assert granted == {"s3:GetObject", "s3:ListBucket"} | claims | idempotency
+    (quota,) = [s for s in statements if s.get("Sid") == "OutletQuota"]
+    assert quota["Action"] == "dynamodb:Query", "the only index read: counting an outlet's articles of a day"
+    assert quota["Resource"] == {"Fn::Sub": "${ClaimsTable.Arn}/index/GSI1"}
     (listing,) = [s for s in statements if s["Action"] == "s3:ListBucket"]
     assert "Condition" not in listing, (
         "a GetObject carries no s3:prefix: a condition would turn 404s into 403s"
