@@ -224,9 +224,8 @@ class Ingestor:
             return self._retract(article_id, sequencer), set()
         content_hash = hashlib.sha256(current.body).hexdigest() if current.body else f"size:{current.size}"
         previous = self._store.get_article(article_id)
-        settled = previous is not None and previous.claims_digest == claims_digest(
-            claim.id for claim in self._store.list_claims(article_id)
-        )
+        stored = {claim.id: claim for claim in self._store.list_claims(article_id)}
+        settled = previous is not None and previous.claims_digest == claims_digest(stored)
         if previous and sequencer_order(previous.sequencer) > sequencer_order(sequencer):
             if not settled:
                 # The newer run has not finished, or a run of an older event left claims behind: redo it.
@@ -289,7 +288,7 @@ class Ingestor:
             max_claims=self._config.max_claims_per_article,
             max_chars=self._config.max_read_chars,
         )
-        replaced, added = self._put_new_claims(article_id, claims)
+        replaced, added = self._put_new_claims(stored, claims)
         committed = article.model_copy(
             update={"claim_count": len(claims), "claims_digest": claims_digest(claim.id for claim in claims)}
         )
@@ -317,9 +316,9 @@ class Ingestor:
             )
         return parse_document(current.body, key, max_bytes=self._config.max_article_bytes)
 
-    def _put_new_claims(self, article_id: str, claims: list[Claim]) -> tuple[int, int]:
-        """Store the claims that are not stored as they are; returns how many replaced and added."""
-        stored = {claim.id: claim for claim in self._store.list_claims(article_id)}
+    def _put_new_claims(self, stored: dict[str, Claim], claims: list[Claim]) -> tuple[int, int]:
+        """Store the claims that are not among ``stored`` (the article's, read by this attempt) as they
+        are; returns how many replaced and added."""
         # A claim whose id survives but whose content changed (a new date, speaker or keys) is replaced:
         # deleted with its relations, inserted again and so matched again.
         changed = [stored[claim.id] for claim in claims if claim.id in stored and stored[claim.id] != claim]

@@ -89,7 +89,7 @@ class DynamoClaimStore:
                 },
             )
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+            if not _condition_failed(error):
                 raise
             stored = self._get(items.article_pk(article_id), items.META) or {}
             stored_sequencer = stored.get(items.SEQUENCER, {}).get("S")
@@ -183,7 +183,7 @@ class DynamoClaimStore:
                 ExpressionAttributeValues={":at": {"S": at.isoformat()}},
             )
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+            if not _condition_failed(error):
                 raise
 
     def matching_progress(self, article_id: str) -> tuple[int, int]:
@@ -276,7 +276,7 @@ class DynamoClaimStore:
                 ExpressionAttributeValues={":day": {"S": day.isoformat()}},
             )
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+            if not _condition_failed(error):
                 raise
 
     def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
@@ -420,6 +420,11 @@ class DynamoClaimStore:
                 raise RuntimeError(
                     f"DynamoDB left {len(chunk)} writes unprocessed after {_BATCH_RETRIES} tries"
                 )
+
+
+def _condition_failed(error: ClientError) -> bool:
+    """Whether a write was refused by its condition (the expected outcome of a conditional write)."""
+    return bool(error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException")
 
 
 def _check_limit(limit: int) -> None:
