@@ -87,6 +87,10 @@ class ArticleSummary(_View):
     status: ArticleStatus
     reason: str | None = Field(default=None, description="why the article was rejected, when it was")
     claim_count: int
+    duplicate_of: str | None = Field(
+        default=None,
+        description="a near-copy of this outlet's earlier article: its claims are that article's, counted once",
+    )
     s3_key: str | None = None
 
     @classmethod

@@ -28,6 +28,7 @@ from claimdiff.models import Article, ArticleStatus, Claim, sequencer_order
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
+from claimdiff.text.sketch import NEAR_DUPLICATE, marks, resemblance, sketch
 
 ARTICLES_PREFIX = "articles/"
 # S3 user metadata an uploader may set for formats that carry no date of their own.
@@ -281,7 +282,19 @@ class Ingestor:
         extent = read_extent(document.text, self._config.max_read_chars)
         if extent < len(document.text):
             notes.append(f"claims read from the first {extent:,} of {len(document.text):,} characters")
-        article = article.model_copy(update={"notes": notes})
+        article = article.model_copy(update={"notes": notes, "sketch": list(sketch(document.text[:extent]))})
+        if original := self._nearly_copied(article):
+            copy = article.model_copy(
+                update={
+                    "duplicate_of": original.id,
+                    "notes": [
+                        *notes,
+                        f"a near-copy of {original.id}: its claims count once, under that article",
+                    ],
+                }
+            )
+            removed = self._commit(copy, [])
+            return IngestResult(article_id, "processed", claims_removed=removed), set()
         claims = article_claims(
             article,
             document,
@@ -295,6 +308,20 @@ class Ingestor:
         removed = self._commit(committed, claims)
         result = IngestResult(article_id, "processed", claims_added=added, claims_removed=replaced + removed)
         return result, {claim.id for claim in claims}
+
+    def _nearly_copied(self, article: Article) -> Article | None:
+        """The same outlet's other article that ``article`` nearly copies (``NEAR_DUPLICATE``), if any:
+        a flood of near-copies counts once, so it can crowd no other outlet out of the candidates."""
+        if not article.sketch:
+            return None
+        filed = self._store.marked_articles(article.outlet, marks(article.sketch))
+        scored = [
+            (resemblance(article.sketch, other.sketch), other.id, other)
+            for other in filed
+            if other.id != article.id and not other.duplicate_of
+        ]
+        best = max(scored, default=None, key=lambda entry: entry[:2])
+        return best[2] if best and best[0] >= NEAR_DUPLICATE else None
 
     def _over_quota(self, outlet: str, when: dt.datetime | dt.date | None) -> str | None:
         """Why a new article of ``outlet`` dated ``when`` is one too many for its day, or None."""

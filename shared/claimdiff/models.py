@@ -188,6 +188,14 @@ class Article(_Model):
         default_factory=list, description="what ingest left out of an accepted article, and why"
     )
     claim_count: int = 0
+    duplicate_of: str | None = Field(
+        default=None,
+        description="the same outlet's earlier article this one nearly copies: its claims count once, there",
+    )
+    sketch: list[str] = Field(
+        default_factory=list,
+        description="MinHash sketch of the text (claimdiff.text.sketch), for near-copies",
+    )
     claims_digest: str | None = Field(
         default=None, description="fingerprint of the stored claims' ids (ingest checks the store against it)"
     )

@@ -143,7 +143,7 @@ def _comparable_items(aws: Aws) -> list[str]:
 def _comparable(item: dict[str, Any]) -> dict[str, Any]:
     """An item without what says when its run happened: an article's clock and sequencer, a claim's
     matching time, a relation's detection time."""
-    kept = {name: value for name, value in item.items() if name not in ("seq", "matched_at")}
+    kept = {name: value for name, value in item.items() if name not in ("seq", "matched_at", "expires_at")}
     if kept.get("type", {}).get("S") == "article":
         article = json.loads(kept["data"]["S"])
         for field in _RUN_TIME_FIELDS:

@@ -91,11 +91,16 @@ def test_overwrite_replaces_claims_and_delete_retracts_everything(aws: Aws) -> N
     s3.delete_object(Bucket=aws.bucket, Key=KEY)
     assert ingest(aws) == {"batchItemFailures": []}
     assert articles(aws) == []
-    (remaining,) = boto3.client("dynamodb").scan(TableName=aws.table)["Items"]
+    left = boto3.client("dynamodb").scan(TableName=aws.table)["Items"]
+    (remaining,) = [item for item in left if item["type"]["S"] != "mark"]
     # The article, its claims and their index entries are gone; a tombstone keeps the delete's place in
     # the key's order until no older event can arrive (the table's TTL removes it).
     assert remaining["type"] == {"S": "tombstone"} and "GSI1PK" not in remaining
     assert int(remaining["expires_at"]["N"]) > time.time() + 14 * 86400
+    # Its near-copy marks lead nowhere now (a lookup finds no article) and expire with the table's TTL.
+    marks = [item for item in left if item["type"]["S"] == "mark"]
+    assert marks and all(item["article"]["S"] == article.id and "expires_at" in item for item in marks)
+    assert store.marked_articles("wire-a", [item["PK"]["S"].rsplit("#", 1)[1] for item in marks]) == []
 
 
 @pytest.mark.parametrize(

@@ -223,6 +223,7 @@ def test_ingest_function_reads_only_articles_and_never_scans(cfn: dict[str, Any]
         "dynamodb:PutItem",
         "dynamodb:DeleteItem",
         "dynamodb:BatchWriteItem",
+        "dynamodb:BatchGetItem",
     }
     idempotency = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
     assert granted == {"s3:GetObject", "s3:ListBucket"} | claims | idempotency

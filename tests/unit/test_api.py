@@ -23,7 +23,18 @@ from tests.unit.api_events import (
     seed_world,
 )
 
-SUMMARY_FIELDS = {"id", "outlet", "title", "url", "published_at", "status", "reason", "claim_count", "s3_key"}
+SUMMARY_FIELDS = {
+    "id",
+    "outlet",
+    "title",
+    "url",
+    "published_at",
+    "status",
+    "reason",
+    "claim_count",
+    "duplicate_of",
+    "s3_key",
+}
 
 
 @pytest.fixture

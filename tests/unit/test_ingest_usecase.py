@@ -261,3 +261,46 @@ def test_an_outlet_over_its_daily_quota_is_rejected_with_the_reason(world) -> No
         "articles/flood-x/copy-0.json",
     ):
         assert ingestor.ingest(change(key)).outcome == "processed", key
+
+
+COPY_BODY = FIRST + b"\n\nThe talks resume on Monday, a spokesman said."
+
+
+def test_a_near_copy_of_the_outlets_article_counts_once_and_says_of_which(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    original = ingestor.ingest(change()).article_id
+    objects.put(BUCKET, "articles/wire-a/again.txt", COPY_BODY, {"published-at": "2016-08-26"})
+    result = ingestor.ingest(change("articles/wire-a/again.txt"))
+
+    copy = store.get_article(result.article_id)
+    assert result.outcome == "processed" and result.claims_added == 0
+    assert copy is not None and copy.status is ArticleStatus.PROCESSED and copy.duplicate_of == original
+    assert copy.claim_count == 0 and store.list_claims(copy.id) == []
+    assert f"a near-copy of {original}" in " ".join(copy.notes)
+    # Replayed, it stays a near-copy; the original keeps its claims.
+    assert ingestor.ingest(change("articles/wire-a/again.txt")).outcome == "unchanged"
+    assert store.list_claims(original)
+
+
+def test_the_same_text_from_another_outlet_or_an_overwrite_is_no_near_copy(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    ingestor.ingest(change())
+    objects.put(BUCKET, "articles/daily-b/talks.txt", FIRST, {"published-at": "2016-08-26"})
+    other = store.get_article(ingestor.ingest(change("articles/daily-b/talks.txt")).article_id)
+    objects.put(BUCKET, KEY, COPY_BODY, {"published-at": "2016-08-26"})
+    corrected = store.get_article(ingestor.ingest(change()).article_id)
+    assert other is not None and other.duplicate_of is None and other.claim_count > 0
+    assert corrected is not None and corrected.duplicate_of is None and corrected.claim_count > 0
+
+
+def test_once_the_original_is_deleted_the_next_copy_stands_for_itself(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    ingestor.ingest(change())
+    objects.delete(BUCKET, KEY)
+    ingestor.ingest(change(event="ObjectRemoved:Delete"))
+    objects.put(BUCKET, "articles/wire-a/again.txt", COPY_BODY, {"published-at": "2016-08-26"})
+    copy = store.get_article(ingestor.ingest(change("articles/wire-a/again.txt")).article_id)
+    assert copy is not None and copy.duplicate_of is None and copy.claim_count > 0

@@ -10,6 +10,7 @@ from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore, IndexEntry
+from claimdiff.text.sketch import MARKS
 
 from tests.fakes import reversed_relation
 
@@ -391,3 +392,28 @@ def test_articles_of_an_outlet_are_counted_by_day_up_to_a_limit(store: ClaimStor
     assert store.count_outlet_articles("flood-x", dt.date(2016, 8, 26), limit=3) == 3
     assert store.count_outlet_articles("flood-x", dt.date(2016, 8, 27), limit=10) == 1
     assert store.count_outlet_articles("nobody", dt.date(2016, 8, 26), limit=10) == 0
+
+
+def test_processed_articles_are_found_by_their_sketch_marks_as_stored_now(store: ClaimStore) -> None:
+    original = article("wire-a-1").model_copy(update={"sketch": [f"{n:02d}" for n in range(1, MARKS + 2)]})
+    copy = article("wire-a-2").model_copy(
+        update={"sketch": ["01", "02", "03", "04"], "duplicate_of": "wire-a-1"}
+    )
+    rejected = article("wire-a-3").model_copy(update={"sketch": ["02"], "status": ArticleStatus.REJECTED})
+    elsewhere = article("wire-b-1", outlet="wire-b").model_copy(update={"sketch": ["01"]})
+    for stored in (original, copy, rejected, elsewhere):
+        store.put_article(stored)
+
+    # Filed under its MARKS smallest hashes only; near-copies and rejections are not filed at all.
+    assert [a.id for a in store.marked_articles("wire-a", ["02", "99"])] == ["wire-a-1"]
+    assert store.marked_articles("wire-a", [f"{MARKS + 1:02d}"]) == []
+    assert store.marked_articles("wire-a", []) == []
+    assert store.marked_articles("wire-a", ["01"])[0] == original
+    assert [a.id for a in store.marked_articles("wire-b", ["01", "02"])] == ["wire-b-1"]
+
+    # A mark outlives its article's change (the caller compares sketches) but not its deletion.
+    changed = original.model_copy(update={"sketch": ["07"], "sequencer": "2"})
+    store.put_article(changed)
+    assert store.marked_articles("wire-a", ["01"]) == [changed]
+    store.delete_article("wire-a-1", sequencer="3")
+    assert store.marked_articles("wire-a", ["01", "07"]) == []

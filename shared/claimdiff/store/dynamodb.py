@@ -51,10 +51,31 @@ class DynamoClaimStore:
         return items.article_from_item(item) if item and not items.is_tombstone(item) else None
 
     def put_article(self, article: Article) -> None:
-        """Create or replace the article's metadata unless a newer S3 event's state is stored."""
+        """Create or replace the article's metadata unless a newer S3 event's state is stored; then
+        file a processed article under its sketch's marks."""
         self._put_meta(
             article.id, items.article_to_item(article), "attribute_not_exists(#seq) OR #seq <= :seq"
         )
+        marks = items.mark_items(article, dt.datetime.now(dt.UTC))
+        if marks:
+            self._batch_write([{"PutRequest": {"Item": item}} for item in marks])
+
+    def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
+        """The articles of ``outlet`` last filed under any of ``marks``: two BatchGetItems."""
+        if not marks:
+            return []
+        filed = self._batch_get([items.mark_key(outlet, mark) for mark in dict.fromkeys(marks)])
+        article_ids = sorted({item["article"]["S"] for item in filed})
+        if not article_ids:
+            return []
+        stored = self._batch_get(
+            [
+                {"PK": {"S": items.article_pk(article_id)}, "SK": {"S": items.META}}
+                for article_id in article_ids
+            ]
+        )
+        found = [items.article_from_item(item) for item in stored if not items.is_tombstone(item)]
+        return sorted((a for a in found if a.outlet == outlet), key=lambda article: article.id)
 
     def article_sequencer(self, article_id: str) -> str | None:
         """The sequencer of the article's META item or its tombstone, or None."""

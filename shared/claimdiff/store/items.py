@@ -6,6 +6,7 @@
 | ``ARTICLE#<article_id>``     | ``CLAIM#<claim_id>`` | one claim                                 |
 | ``KEY#<key>#<yyyy-mm>``      | ``<yyyy-mm-dd>#<shuffle>#<claim_id>`` | candidate index entry: outlet and matching key |
 | ``CLAIM#<claim_id>``         | ``REL#<other_id>`` | relation (GSI2: contradictions by day, listed once) |
+| ``NEAR#<outlet>#<mark>``     | ``META``           | the outlet's article last filed under a sketch mark (expires) |
 
 A META item carries ``seq``, the S3 sequencer of the change it reflects (``sequencer_order``): writes
 are conditional on it, so an older event's run never replaces a newer state. A deleted article leaves
@@ -31,9 +32,10 @@ import hashlib
 import zlib
 from typing import Any
 
-from claimdiff.models import Article, Claim, Relation, sequencer_order
+from claimdiff.models import Article, ArticleStatus, Claim, Relation, sequencer_order
 from claimdiff.store.ports import IndexEntry
 from claimdiff.text import matching_key
+from claimdiff.text.sketch import marks
 
 Item = dict[str, Any]  # an item in DynamoDB's low-level JSON: {"PK": {"S": "..."}, ...}
 
@@ -44,6 +46,10 @@ KEY_PREFIX = "KEY#"
 META = "META"
 ALL_ARTICLES = "ARTICLES"
 CONTRADICTIONS_PREFIX = "CONTRA#"
+MARK_PREFIX = "NEAR#"
+# Near-copies are looked for among the marks of the last month: older copies fall outside every
+# matching window, where they can crowd out no one.
+MARK_DAYS = 31
 SEQUENCER = "seq"
 TOMBSTONE = "tombstone"
 # SQS keeps a message at most 14 days: after that no older event of a deleted key can arrive.
@@ -151,6 +157,27 @@ def article_to_item(article: Article) -> Item:
         SEQUENCER: _s(sequencer_order(article.sequencer)),
         "data": _s(stored.model_dump_json(exclude_none=True)),
     }
+
+
+def mark_key(outlet: str, mark: str) -> Item:
+    """The key of the item that files an outlet's article under one of its sketch marks."""
+    return {"PK": _s(f"{MARK_PREFIX}{outlet}#{mark}"), "SK": _s(META)}
+
+
+def mark_items(article: Article, now: dt.datetime) -> list[Item]:
+    """The items that file a processed article under its marks (none for a near-copy or a rejection)."""
+    if article.status is not ArticleStatus.PROCESSED or article.duplicate_of:
+        return []
+    expires = {"N": str(int((now + dt.timedelta(days=MARK_DAYS)).timestamp()))}
+    return [
+        {
+            **mark_key(article.outlet, mark),
+            "type": _s("mark"),
+            "article": _s(article.id),
+            "expires_at": expires,
+        }
+        for mark in marks(article.sketch)
+    ]
 
 
 def tombstone_item(article_id: str, sequencer: str | None, now: dt.datetime) -> Item:

@@ -28,7 +28,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from claimdiff.errors import InvalidRequestError, StaleWriteError
-from claimdiff.models import Article, Claim, Page, Relation, sequencer_order
+from claimdiff.models import Article, ArticleStatus, Claim, Page, Relation, sequencer_order
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
     CONTRADICTIONS_PREFIX,
@@ -40,6 +40,7 @@ from claimdiff.store.items import (
 )
 from claimdiff.store.ports import IndexEntry
 from claimdiff.text import matching_key
+from claimdiff.text.sketch import marks as sketch_marks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,6 +52,7 @@ class InMemoryStore:
 
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
+        self._marks: dict[tuple[str, str], str] = {}  # (outlet, sketch mark) -> article id, as filed
         self._matched: set[str] = set()  # claim ids whose matching finished (as the adapter's matched_at)
         # The sequencer of each article's META item: the article's, or its tombstone's once deleted.
         self._sequencers: dict[str, str] = {}
@@ -72,6 +74,15 @@ class InMemoryStore:
         """Create or replace the article's metadata unless a newer S3 event's state is stored."""
         self._order(article.id, article.sequencer)
         self._articles[article.id] = article.model_copy(deep=True, update={"text": ""})
+        if article.status is ArticleStatus.PROCESSED and not article.duplicate_of:
+            for mark in sketch_marks(article.sketch):
+                self._marks[(article.outlet, mark)] = article.id
+
+    def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
+        """The articles of ``outlet`` last filed under any of ``marks``, as stored now."""
+        filed = {self._marks[(outlet, mark)] for mark in marks if (outlet, mark) in self._marks}
+        found = [self._articles[a].model_copy(deep=True) for a in sorted(filed) if a in self._articles]
+        return [article for article in found if article.outlet == outlet]
 
     def article_sequencer(self, article_id: str) -> str | None:
         """The sequencer of the article's META item or its tombstone, or None."""

@@ -33,7 +33,14 @@ class ClaimStore(Protocol):
 
     def put_article(self, article: Article) -> None:
         """Create or replace the article's metadata, unless what is stored reflects a newer S3 event
-        (a greater ``sequencer``, a deleted article's included): then ``StaleWriteError``."""
+        (a greater ``sequencer``, a deleted article's included): then ``StaleWriteError``. A processed
+        article that is no near-copy is filed under its sketch's marks (``marked_articles``)."""
+        ...
+
+    def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
+        """The articles of ``outlet`` last filed under any of ``marks`` (``claimdiff.text.sketch``), as
+        stored now: two batched reads. A mark outlives its article's change or deletion (the caller
+        compares sketches); it expires ``MARK_DAYS`` after it was filed."""
         ...
 
     def delete_article(self, article_id: str, *, sequencer: str | None) -> None:
