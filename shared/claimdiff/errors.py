@@ -44,3 +44,7 @@ class RejectedInputError(ClaimdiffError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class RecordsExpiredError(ClaimdiffError):
+    """A failed stream batch's records are no longer in the stream (it keeps them 24 hours)."""

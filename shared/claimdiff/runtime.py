@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimdiff.config import resource_name, settings
 from claimdiff.errors import TimeBudgetError
-from claimdiff.store import clients
+from claimdiff.store import clients, cursor
 from claimdiff.store.dynamodb import DynamoClaimStore
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from claimdiff.ingest import Ingestor, IngestResult, ObjectChange
     from claimdiff.matching import Matcher
+    from claimdiff.store.stream import DynamoStreamClaims
 
 # Long enough to absorb SQS redeliveries and S3's duplicate notifications, short enough to keep the table small.
 IDEMPOTENCY_TTL_SECONDS = 3600
@@ -51,6 +52,14 @@ def matcher() -> Matcher:
     return Matcher(store(), settings())
 
 
+@cache
+def stream_claims() -> DynamoStreamClaims:
+    """The claims table's stream, read back for failed match batches."""
+    from claimdiff.store.stream import DynamoStreamClaims  # noqa: PLC0415
+
+    return DynamoStreamClaims()
+
+
 def check_time_left(context: LambdaContext | None) -> None:
     """Refuse to start a message with less than the record budget of the invocation left: the message
     fails alone and comes back, instead of the whole batch timing out (and every message with it)."""
@@ -61,9 +70,10 @@ def check_time_left(context: LambdaContext | None) -> None:
 
 def reset() -> None:
     """Forget every built adapter (tests that change the environment call this)."""
-    for factory in (store, ingestor, matcher, _idempotency):
+    for factory in (store, ingestor, matcher, stream_claims, _idempotency):
         factory.cache_clear()
     settings.cache_clear()
+    cursor.forget_key()
     clients.forget_session()
 
 

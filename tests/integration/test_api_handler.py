@@ -147,3 +147,23 @@ def test_claim_ids_with_reserved_characters_reach_the_store(worlds: tuple[World,
     response = get(path_of("claims", claim.id))
     assert response.status == 200
     assert response.json()["id"] == claim.id
+
+
+def test_cursors_are_signed_with_the_templates_secret_so_every_instance_accepts_them(
+    aws: Aws, worlds: tuple[World, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimdiff.store import cursor  # noqa: PLC0415
+
+    issued = get("/articles", limit="1").json()["next_cursor"]
+    cursor.forget_key()  # another instance without the secret: its own random key
+    assert get("/articles", limit="1", cursor=issued).status == 422
+
+    monkeypatch.setenv(
+        cursor.SIGNING_KEY_SOURCE, aws.functions["ApiFunction"].environment["CURSOR_KEY_SECRET_ARN"]
+    )
+    cursor.forget_key()
+    issued = get("/articles", limit="1").json()["next_cursor"]
+    cursor.forget_key()  # a new instance reads the same secret
+    second = get("/articles", limit="1", cursor=issued)
+    assert second.status == 200 and second.json()["items"]
+    cursor.forget_key()

@@ -56,12 +56,18 @@ class Recorder:
 
 INGEST = Recorder({"batchItemFailures": []})
 MATCH = Recorder({"batchItemFailures": []})
+REMATCH = Recorder({"batchItemFailures": []})
 API = Recorder({"statusCode": 204, "body": ""})
 
 
 @pytest.fixture(scope="module")
 def stack() -> Iterator[LocalStack]:
-    handlers = {"IngestFunction": INGEST, "MatchFunction": MATCH, "ApiFunction": API}
+    handlers = {
+        "IngestFunction": INGEST,
+        "MatchFunction": MATCH,
+        "RematchFunction": REMATCH,
+        "ApiFunction": API,
+    }
     with LocalStack(api_port=0, handlers=handlers, failure_visibility_seconds=0) as local:
         local.wait_until_idle(60)
         yield local
@@ -70,10 +76,10 @@ def stack() -> Iterator[LocalStack]:
 @pytest.fixture(autouse=True)
 def fresh_recorders(stack: LocalStack) -> Iterator[None]:
     stack.wait_until_idle(60)
-    for recorder in (INGEST, MATCH, API):
+    for recorder in (INGEST, MATCH, REMATCH, API):
         recorder.reset()
     yield
-    for recorder in (INGEST, MATCH, API):
+    for recorder in (INGEST, MATCH, REMATCH, API):
         recorder.behaviour = None
 
 
@@ -338,7 +344,7 @@ def test_only_claim_inserts_reach_the_match_handler_in_stream_event_shape(stack:
     json.dumps(MATCH.events)  # what Lambda delivers is JSON
 
 
-def test_stream_batch_failure_is_retried_from_the_failed_record_then_sent_to_the_failure_queue(
+def test_stream_batch_failure_is_retried_then_sent_to_the_failure_queue_and_on_to_rematch(
     stack: LocalStack,
 ) -> None:
     def fail_claim_two(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -364,8 +370,10 @@ def test_stream_batch_failure_is_retried_from_the_failed_record_then_sent_to_the
     assert len(with_failure) == 1 + 3
     assert all(batch[0] == "CLAIM#0002" for batch in with_failure[1:])
     assert any("CLAIM#0003" in batch for batch in batches), "the record after the failed one is delivered"
-    (failure,) = drain(stack, stack.match_failures_queue_url)
-    info = json.loads(failure["Body"])
+    # The failure queue is an SQS event source of the rematch function: the record reaches it.
+    (failure,) = REMATCH.records()
+    assert failure["eventSource"] == "aws:sqs" and failure["eventSourceARN"].endswith("MatchFailuresQueue")
+    info = json.loads(failure["body"])
     assert info["requestContext"]["condition"] == "RetryAttemptsExhausted"
     assert info["DDBStreamBatchInfo"]["batchSize"] == len(with_failure[-1])
     assert info["DDBStreamBatchInfo"]["streamArn"] == stack.stream_arn
@@ -496,7 +504,12 @@ def test_gateway_answers_502_when_the_handler_raises(stack: LocalStack) -> None:
 
 def test_stop_restores_the_environment_and_a_restart_keeps_the_endpoints() -> None:
     before = os.environ.get("AWS_ENDPOINT_URL")
-    handlers = {"IngestFunction": INGEST, "MatchFunction": MATCH, "ApiFunction": API}
+    handlers = {
+        "IngestFunction": INGEST,
+        "MatchFunction": MATCH,
+        "RematchFunction": REMATCH,
+        "ApiFunction": API,
+    }
     # Another stack in this process (moto's state is per process): its own names.
     local = LocalStack(api_port=0, stack_name="claimdiff-second", handlers=handlers)
     local.start()

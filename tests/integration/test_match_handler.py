@@ -121,3 +121,78 @@ def test_an_article_shows_its_matching_progress_and_rematch_completes_it(
     assert comparison.get_article(store, daily.id).matching.complete  # type: ignore[union-attr]
     assert main(["rematch", "--since", "2016-01-01"]) == 0
     assert "re-matched 0 claims of 0 articles" in capsys.readouterr().out
+
+
+def _failure_record(aws: Aws, records: list[dict]) -> dict:
+    """What Lambda sends to the on-failure destination when these stream records exhaust their retries."""
+    arn = aws.resources.stream_arns["ClaimsTable"]
+    (shard,) = boto3.client("dynamodbstreams").describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]
+    return {
+        "requestContext": {"condition": "RetryAttemptsExhausted", "approximateInvokeCount": 4},
+        "responseContext": {"statusCode": 200, "executedVersion": "$LATEST", "functionError": "Unhandled"},
+        "version": "1.0",
+        "DDBStreamBatchInfo": {
+            "shardId": shard["ShardId"],
+            "startSequenceNumber": records[0]["dynamodb"]["SequenceNumber"],
+            "endSequenceNumber": records[-1]["dynamodb"]["SequenceNumber"],
+            "batchSize": len(records),
+            "streamArn": arn,
+        },
+    }
+
+
+def _failed_batches(aws: Aws, *bodies: dict) -> dict:
+    """The rematch function's SQS event: the bodies sent to MatchFailuresQueue and received back."""
+    sqs, url = boto3.client("sqs"), aws.resources.queue_urls["MatchFailuresQueue"]
+    for body in bodies:
+        sqs.send_message(QueueUrl=url, MessageBody=json.dumps(body))
+    return aws.sqs_event(aws.receive(url))
+
+
+def test_the_failure_queue_is_drained_by_matching_the_failed_claims_as_the_stream_would(aws: Aws) -> None:
+    from rematch.app import lambda_handler as rematch_handler  # noqa: PLC0415
+
+    upload_and_ingest(aws)
+    store = DynamoClaimStore(aws.table)
+    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    events = aws.stream_events()
+    wire_only = [e for e in events if "wire-a" in e["dynamodb"]["Keys"]["PK"]["S"]]
+    failed = [e for e in events if e not in wire_only]
+    assert match_handler({"Records": wire_only}, aws.context("MatchFunction")) == {"batchItemFailures": []}
+    assert store.matching_progress(daily.id)[0] == 0
+
+    result = rematch_handler(
+        _failed_batches(aws, _failure_record(aws, failed)), aws.context("RematchFunction")
+    )
+
+    assert result == {"batchItemFailures": []}
+    claims = store.list_claims(daily.id)
+    assert store.matching_progress(daily.id) == (len(claims), len(claims))
+    assert any(r.relation == "contradiction" for c in claims for r in store.list_relations(c.id))
+    # The drain wrote exactly what the match function writes: delivering the records now changes nothing.
+    dynamodb = boto3.client("dynamodb")
+    drained = sorted(
+        json.dumps(item, sort_keys=True, default=repr) for item in dynamodb.scan(TableName=aws.table)["Items"]
+    )
+    assert match_handler({"Records": failed}, aws.context("MatchFunction")) == {"batchItemFailures": []}
+    after = sorted(
+        json.dumps(item, sort_keys=True, default=repr) for item in dynamodb.scan(TableName=aws.table)["Items"]
+    )
+    assert after == drained
+
+
+def test_a_failure_record_that_cannot_be_rematched_fails_alone(aws: Aws) -> None:
+    from rematch.app import lambda_handler as rematch_handler  # noqa: PLC0415
+
+    upload_and_ingest(aws)
+    events = aws.stream_events()
+    gone = _failure_record(aws, events)
+    arn = gone["DDBStreamBatchInfo"]["streamArn"]
+    gone["DDBStreamBatchInfo"]["streamArn"] = arn.replace(f"table/{aws.table}/", "table/dropped-table/")
+    assert gone["DDBStreamBatchInfo"]["streamArn"] != arn
+    event = _failed_batches(aws, {"not": "a failure record"}, gone, _failure_record(aws, events))
+
+    result = rematch_handler(event, aws.context("RematchFunction"))
+
+    failed = {item["itemIdentifier"] for item in result["batchItemFailures"]}
+    assert failed == {record["messageId"] for record in event["Records"][:2]}

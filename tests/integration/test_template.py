@@ -90,7 +90,7 @@ def test_every_function_runs_python311_on_arm64_with_the_shared_layer_and_tracin
     cfn: dict[str, Any],
 ) -> None:
     functions = resources_of(cfn, "AWS::Lambda::Function")
-    assert set(functions) == {"IngestFunction", "MatchFunction", "ApiFunction"}
+    assert set(functions) == {"IngestFunction", "MatchFunction", "RematchFunction", "ApiFunction"}
     (layer,) = resources_of(cfn, "AWS::Lambda::LayerVersion")
     for spec in functions.values():
         props = spec["Properties"]
@@ -355,6 +355,14 @@ def test_api_function_is_read_only(cfn: dict[str, Any]) -> None:
     granted = actions(role_statements(cfn, "ApiFunction"))
     assert {a for a in granted if a.startswith("dynamodb:")} == {"dynamodb:GetItem", "dynamodb:Query"}
     assert not {a for a in granted if re.search(r"(Put|Update|Delete|Write|Scan)", a)}
+    # It reads one secret, the cursor key, named (not held) by its environment.
+    (secret,) = [
+        s for s in role_statements(cfn, "ApiFunction") if s["Action"] == "secretsmanager:GetSecretValue"
+    ]
+    assert secret["Resource"] == {"Ref": "CursorKeySecret"}
+    assert properties(cfn, "ApiFunction")["Environment"]["Variables"]["CURSOR_KEY_SECRET_ARN"] == {
+        "Ref": "CursorKeySecret"
+    }
 
 
 def test_outputs_name_every_endpoint(cfn: dict[str, Any]) -> None:
@@ -447,9 +455,20 @@ def test_every_failure_signal_has_an_alarm_that_notifies_the_given_topic(cfn: di
         (spec["Properties"]["MetricName"], json.dumps(spec["Properties"]["Dimensions"][0]["Value"]))
         for spec in alarms
     }
-    for function in ("IngestFunction", "MatchFunction", "ApiFunction"):
+    for function in resources_of(cfn, "AWS::Lambda::Function"):
         for metric in ("Errors", "Throttles"):
-            assert (metric, json.dumps({"Ref": function})) in watched
+            assert (metric, json.dumps({"Ref": function})) in watched, (function, metric)
+    # Every dead-letter queue's depth, and the on-failure queue's.
+    queues = resources_of(cfn, "AWS::SQS::Queue")
+    parked = {
+        spec["Properties"]["RedrivePolicy"]["deadLetterTargetArn"]["Fn::GetAtt"][0]
+        for spec in queues.values()
+        if "RedrivePolicy" in spec["Properties"]
+    }
+    assert parked == {"IngestDLQ", "MatchFailuresDLQ"}
+    for queue in {*parked, "MatchFailuresQueue"}:
+        depth = json.dumps({"Fn::GetAtt": [queue, "QueueName"]})
+        assert ("ApproximateNumberOfMessagesVisible", depth) in watched, queue
     metrics = {metric for metric, _ in watched}
     assert {
         "IteratorAge",
@@ -484,3 +503,17 @@ def test_every_skipped_checkov_check_says_why(sam: dict[str, Any]) -> None:
     for name, skip in skips:
         assert re.fullmatch(r"CKV_AWS_\d+", skip["id"]), name
         assert len(skip.get("comment", "")) > 30, f"{name} skips {skip['id']} without a reason"
+
+
+def test_rematch_reads_the_stream_back_and_matches_as_the_match_function_does(cfn: dict[str, Any]) -> None:
+    source = mapping_for(cfn, "RematchFunction")
+    assert source["EventSourceArn"] == {"Fn::GetAtt": ["MatchFailuresQueue", "Arn"]}
+    assert source["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    statements = role_statements(cfn, "RematchFunction")
+    (stream,) = [s for s in statements if s.get("Sid") == "ReadFailedRange"]
+    assert set(stream["Action"]) == {"dynamodb:GetShardIterator", "dynamodb:GetRecords"}
+    (claims,) = [s for s in statements if s.get("Sid") == "ClaimsMatch"]
+    (matching,) = [s for s in role_statements(cfn, "MatchFunction") if s.get("Sid") == "ClaimsMatch"]
+    assert claims == matching
+    queue = properties(cfn, "MatchFailuresQueue")
+    assert queue["VisibilityTimeout"] >= 6 * properties(cfn, "RematchFunction")["Timeout"]

@@ -194,6 +194,35 @@ def test_a_cursor_of_another_outlets_listing_is_refused(store: ClaimStore) -> No
         store.list_articles(outlet="daily-b", limit=1, cursor=page.next_cursor)
 
 
+def _edited(cursor: str) -> str:
+    """The cursor with one character of its signed body changed (still valid base64)."""
+    body, tag = cursor.split(".")
+    middle = len(body) // 2
+    return f"{body[:middle]}{'A' if body[middle] != 'A' else 'B'}{body[middle + 1 :]}.{tag}"
+
+
+def test_cursors_are_tamper_evident_and_valid_only_for_their_listing(store: ClaimStore) -> None:
+    a, b = claim("a1", 0, outlet="wire-a"), claim("b1", 0, outlet="daily-b")
+    store.put_claims([a, b])
+    relations = [r for n in range(3) for r in both_ways(a, b, at=NOW - dt.timedelta(days=n))][:2]
+    store.put_relations(relations)
+    for n in range(3):
+        store.put_article(article(f"x{n}", "wire-a", published=NOW - dt.timedelta(hours=n)))
+    articles_cursor = store.list_articles(outlet=None, limit=1, cursor=None).next_cursor
+    outlet_cursor = store.list_articles(outlet="wire-a", limit=1, cursor=None).next_cursor
+    assert articles_cursor and outlet_cursor
+
+    for forged in (_edited(articles_cursor), articles_cursor.split(".")[0], f"{articles_cursor}x"):
+        with pytest.raises(InvalidRequestError, match="cursor"):
+            store.list_articles(outlet=None, limit=1, cursor=forged)
+    with pytest.raises(InvalidRequestError, match="cursor"):
+        store.list_articles(outlet=None, limit=1, cursor=outlet_cursor)
+    with pytest.raises(InvalidRequestError, match="cursor"):
+        store.list_contradictions(outlet=None, limit=1, cursor=articles_cursor)
+    # The untouched cursor still works where it was issued.
+    assert store.list_articles(outlet=None, limit=1, cursor=articles_cursor).items
+
+
 def test_candidates_leave_out_the_asking_outlet_and_carry_the_matching_key(store: ClaimStore) -> None:
     a1, b1 = (
         claim("a1", 0, outlet="wire-a", keys=("nusra",)),

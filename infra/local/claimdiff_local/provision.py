@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from graphlib import TopologicalSorter
@@ -33,6 +34,7 @@ class ProvisionedResources:
     queue_arns: dict[str, str] = field(default_factory=dict)
     tables: dict[str, str] = field(default_factory=dict)
     stream_arns: dict[str, str] = field(default_factory=dict)
+    secret_arns: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
 
 
@@ -53,6 +55,7 @@ class Provisioner:
         self._s3: Any = session.client("s3", endpoint_url=endpoint_url)
         self._sqs: Any = session.client("sqs", endpoint_url=endpoint_url)
         self._dynamodb: Any = session.client("dynamodb", endpoint_url=endpoint_url)
+        self._secrets: Any = session.client("secretsmanager", endpoint_url=endpoint_url)
         self.resources = ProvisionedResources()
         self._creators: dict[str, Callable[[str, dict[str, Any]], None]] = {
             "AWS::S3::Bucket": self._bucket,
@@ -60,6 +63,7 @@ class Provisioner:
             "AWS::SQS::Queue": self._queue,
             "AWS::SQS::QueuePolicy": self._queue_policy,
             "AWS::DynamoDB::Table": self._table,
+            "AWS::SecretsManager::Secret": self._secret,
         }
 
     def physical_name(self, logical_id: str) -> str:
@@ -92,6 +96,8 @@ class Provisioner:
             self._quietly(self._dynamodb.delete_table, TableName=table)
         for url in self.resources.queue_urls.values():
             self._quietly(self._sqs.delete_queue, QueueUrl=url)
+        for arn in self.resources.secret_arns.values():
+            self._quietly(self._secrets.delete_secret, SecretId=arn, ForceDeleteWithoutRecovery=True)
         for bucket in self.resources.buckets.values():
             # No events while emptying the bucket (and moto fails to describe a removed delete marker).
             self._quietly(
@@ -175,6 +181,19 @@ class Provisioner:
         log.debug("bucket policy %s for %s not applied locally", logical_id, properties["Bucket"])
 
     # ------------------------------------------------------------------ SQS
+
+    def _secret(self, logical_id: str, raw: dict[str, Any]) -> None:
+        """A secret; ``GenerateSecretString`` is honoured with a random URL-safe string of its length."""
+        properties = self._resolver.resolve(raw)
+        value = properties.get("SecretString")
+        if value is None:
+            length = int((properties.get("GenerateSecretString") or {}).get("PasswordLength", 32))
+            value = secrets.token_urlsafe(length)[:length]
+        arn = self._secrets.create_secret(
+            Name=properties.get("Name") or self.physical_name(logical_id), SecretString=value
+        )["ARN"]
+        self._resolver.refs[logical_id] = arn
+        self.resources.secret_arns[logical_id] = arn
 
     def _queue(self, logical_id: str, raw: dict[str, Any]) -> None:
         properties = self._resolver.resolve(raw)

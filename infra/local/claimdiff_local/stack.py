@@ -103,11 +103,6 @@ class LocalStack:
         return self.resources.queue_urls["IngestDLQ"]
 
     @property
-    def match_failures_queue_url(self) -> str:
-        """The stream mapping's on-failure destination."""
-        return self.resources.queue_urls["MatchFailuresQueue"]
-
-    @property
     def claims_table(self) -> str:
         """The single table."""
         return self.resources.tables["ClaimsTable"]

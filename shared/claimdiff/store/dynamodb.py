@@ -122,12 +122,12 @@ class DynamoClaimStore:
         """Articles, newest first, optionally of one outlet."""
         _check_limit(limit)
         index, partition = ("GSI1", f"OUTLET#{outlet}") if outlet else ("GSI2", items.ALL_ARTICLES)
-        found, next_key = self._query_page(
-            index=index, partition=partition, limit=limit, start=_start_key(cursor, index, partition)
-        )
+        scope = f"articles:{outlet or ''}"
+        start = _checked_key(decode_cursor(cursor, scope=scope), index, partition) if cursor else None
+        found, next_key = self._query_page(index=index, partition=partition, limit=limit, start=start)
         return Page[Article](
             items=[items.article_from_item(item) for item in found],
-            next_cursor=encode_cursor(next_key) if next_key else None,
+            next_cursor=encode_cursor(next_key, scope=scope) if next_key else None,
         )
 
     def count_outlet_articles(self, outlet: str, day: dt.date, *, limit: int) -> int:
@@ -305,14 +305,11 @@ class DynamoClaimStore:
         to the oldest contradiction stored: at most ``CONTRADICTION_DAYS_PER_REQUEST`` buckets a request,
         then a cursor to go on. A cursor is valid only for the outlet filter that issued it."""
         _check_limit(limit)
-        position = decode_cursor(cursor) if cursor else {}
+        scope = f"contradictions:{outlet or ''}"
+        position = decode_cursor(cursor, scope=scope) if cursor else {}
         today = dt.datetime.now(dt.UTC).date()
-        if cursor and (
-            not isinstance(position.get("day"), str)
-            or set(position) - {"day", "key", "outlet"}
-            or position.get("outlet", "") != (outlet or "")
-        ):
-            raise InvalidRequestError("cursor: not a cursor this API issued (for this outlet filter)")
+        if cursor and (not isinstance(position.get("day"), str) or set(position) - {"day", "key"}):
+            raise InvalidRequestError("cursor: not a cursor this API issued")
         try:
             # A cursor's day is never later than today: a forged far-future day walks nothing extra.
             day = min(dt.date.fromisoformat(position.get("day", today.isoformat())), today)
@@ -325,7 +322,6 @@ class DynamoClaimStore:
             raise InvalidRequestError("cursor: not a cursor this API issued") from None
         marker = self._get(items.CONTRADICTIONS_OLDEST["PK"]["S"], items.CONTRADICTIONS_OLDEST["SK"]["S"])
         oldest = dt.date.fromisoformat(marker["oldest"]["S"]) if marker else today + dt.timedelta(days=1)
-        scope = {"outlet": outlet} if outlet else {}
         found: list[Relation] = []
         for _ in range(items.CONTRADICTION_DAYS_PER_REQUEST):
             if day < oldest or len(found) >= limit:
@@ -340,12 +336,13 @@ class DynamoClaimStore:
             found += [items.relation_from_item(item) for item in page]
             if next_key:
                 return Page[Relation](
-                    items=found, next_cursor=encode_cursor({"day": day.isoformat(), "key": next_key, **scope})
+                    items=found,
+                    next_cursor=encode_cursor({"day": day.isoformat(), "key": next_key}, scope=scope),
                 )
             day, start = day - dt.timedelta(days=1), None
         more = day >= oldest
         return Page[Relation](
-            items=found, next_cursor=encode_cursor({"day": day.isoformat(), **scope}) if more else None
+            items=found, next_cursor=encode_cursor({"day": day.isoformat()}, scope=scope) if more else None
         )
 
     # plumbing
@@ -460,10 +457,6 @@ def _key(pk: str, sk: str) -> dict[str, Any]:
 def _request_key(request: dict[str, Any]) -> tuple[str, str]:
     body = request.get("PutRequest", {}).get("Item") or request["DeleteRequest"]["Key"]
     return body["PK"]["S"], body["SK"]["S"]
-
-
-def _start_key(cursor: str | None, index: str | None, partition: str) -> dict[str, Any] | None:
-    return _checked_key(decode_cursor(cursor), index, partition) if cursor else None
 
 
 def _checked_key(key: object, index: str | None, partition: str) -> dict[str, Any]:

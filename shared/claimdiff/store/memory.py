@@ -253,12 +253,11 @@ def _page(
         raise InvalidRequestError("limit: must be at least 1")
     ordered = sorted(items, key=sort_key, reverse=True)
     if cursor is not None:
-        position = decode_cursor(cursor)
-        after = position.get(_CURSOR_FIELD)
-        if not isinstance(after, str) or position.get("in") != scope:
+        after = decode_cursor(cursor, scope=scope).get(_CURSOR_FIELD)
+        if not isinstance(after, str):
             raise InvalidRequestError("cursor: not a cursor this API issued")
         ordered = [item for item in ordered if sort_key(item) < after]
     page = ordered[:limit]
     more = len(ordered) > limit
-    next_cursor = encode_cursor({_CURSOR_FIELD: sort_key(page[-1]), "in": scope}) if more else None
+    next_cursor = encode_cursor({_CURSOR_FIELD: sort_key(page[-1])}, scope=scope) if more else None
     return Page[M](items=[item.model_copy(deep=True) for item in page], next_cursor=next_cursor)
