@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDLERS = ("ingest.app", "match.app", "api.app")
+HANDLERS = ("ingest.app", "match.app", "rematch.app", "api.app")
 FORBIDDEN = ("numpy", "sklearn", "scipy", "moto")
 TARGET_RATIO = 2.0
 PROBE = """

@@ -39,6 +39,7 @@ from claimdiff.api_models import (
 from claimdiff.errors import InvalidRequestError, NotFoundError
 from claimdiff.store.cursor import MAX_CURSOR_CHARS
 from claimdiff.store.ports import ClaimStore
+from claimdiff.tracing import traced
 
 API_TITLE = "claimdiff"
 API_DESCRIPTION = (
@@ -326,6 +327,7 @@ def _openapi_json(base_path: str) -> str:
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@traced
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """Lambda entry point: API Gateway REST proxy event in, proxy response out."""
     return app.resolve(event, context)

@@ -12,6 +12,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from claimdiff import runtime
 from claimdiff.ingest import object_changes
+from claimdiff.tracing import traced
 
 logger = Logger()
 metrics = Metrics(namespace="claimdiff")
@@ -32,6 +33,7 @@ def record_handler(record: SQSRecord) -> None:
 
 @metrics.log_metrics
 @logger.inject_lambda_context
+@traced
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """Process the batch; report the failed messages so that only they return to the queue."""
     return process_partial_response(

@@ -13,6 +13,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from claimdiff import runtime
 from claimdiff.store.items import claim_from_item
+from claimdiff.tracing import traced
 
 logger = Logger()
 metrics = Metrics(namespace="claimdiff")
@@ -38,6 +39,7 @@ def record_handler(record: DynamoDBRecord) -> None:
 
 @metrics.log_metrics
 @logger.inject_lambda_context
+@traced
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """Process the batch; report failures so that the stream retries (and bisects) only from them."""
     return process_partial_response(

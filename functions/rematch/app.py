@@ -10,6 +10,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from claimdiff import runtime
 from claimdiff.redrive import FailedStreamBatch, rematch_failed_batch
+from claimdiff.tracing import traced
 
 logger = Logger()
 metrics = Metrics(namespace="claimdiff")
@@ -26,6 +27,7 @@ def record_handler(record: SQSRecord) -> None:
 
 @metrics.log_metrics
 @logger.inject_lambda_context
+@traced
 def lambda_handler(event: dict, context: LambdaContext) -> PartialItemFailureResponse:
     """Process the batch; a failed message returns to the queue (and, after 5 receives, its DLQ)."""
     return process_partial_response(

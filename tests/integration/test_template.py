@@ -98,6 +98,10 @@ def test_every_function_runs_python311_on_arm64_with_the_shared_layer_and_tracin
         assert props["Architectures"] == ["arm64"]
         assert props["TracingConfig"] == {"Mode": "Active"}
         assert props["Layers"] == [{"Ref": layer}]
+        # AWS-call subsegments (the X-Ray SDK's cold-start cost) only with TraceAwsCalls=true.
+        tracing = props["Environment"]["Variables"]["POWERTOOLS_TRACE_DISABLED"]
+        assert tracing == {"Fn::If": ["TraceCalls", "false", "true"]}
+    assert cfn["Parameters"]["TraceAwsCalls"]["Default"] == "false"
 
 
 def test_every_function_gets_the_table_bucket_and_powertools_environment(cfn: dict[str, Any]) -> None:
