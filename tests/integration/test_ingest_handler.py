@@ -99,7 +99,7 @@ def test_overwrite_replaces_claims_and_delete_retracts_everything(aws: Aws) -> N
     assert int(remaining["expires_at"]["N"]) > time.time() + 14 * 86400
     # Its near-copy marks lead nowhere now (a lookup finds no article) and expire with the table's TTL.
     marks = [item for item in left if item["type"]["S"] == "mark"]
-    assert marks and all(item["article"]["S"] == article.id and "expires_at" in item for item in marks)
+    assert marks and all(item["SK"]["S"] == article.id and "expires_at" in item for item in marks)
     assert store.marked_articles("wire-a", [item["PK"]["S"].rsplit("#", 1)[1] for item in marks]) == []
 
 

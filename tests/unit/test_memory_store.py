@@ -8,6 +8,7 @@ import inspect
 import pytest
 from claimdiff.errors import InvalidRequestError
 from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
+from claimdiff.store.items import MARKED_ARTICLES
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore, IndexEntry
 from claimdiff.text.sketch import MARKS
@@ -439,6 +440,19 @@ def test_processed_articles_are_found_by_their_sketch_marks_as_stored_now(store:
     assert store.marked_articles("wire-a", []) == []
     assert store.marked_articles("wire-a", ["01"])[0] == original
     assert [a.id for a in store.marked_articles("wire-b", ["01", "02"])] == ["wire-b-1"]
+
+    # Every article filed under a mark is found, those under the most marks first (order-free filing).
+    sharing = article("wire-a-4").model_copy(update={"sketch": ["02", "98", "99"]})
+    store.put_article(sharing)
+    assert [a.id for a in store.marked_articles("wire-a", ["02"])] == ["wire-a-1", "wire-a-4"]
+    assert [a.id for a in store.marked_articles("wire-a", ["02", "98", "99"])] == ["wire-a-1", "wire-a-4"]
+    crowd = [
+        article(f"wire-a-x{n}").model_copy(update={"sketch": ["02"]}) for n in range(MARKED_ARTICLES + 3)
+    ]
+    for other in crowd:
+        store.put_article(other)
+    assert "wire-a-4" in {a.id for a in store.marked_articles("wire-a", ["02", "98", "99"])}
+    assert len(store.marked_articles("wire-a", ["02", "98", "99"])) <= MARKED_ARTICLES
 
     # A mark outlives its article's change (the caller compares sketches) but not its deletion.
     changed = original.model_copy(update={"sketch": ["07"], "sequencer": "2"})

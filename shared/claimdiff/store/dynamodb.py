@@ -51,21 +51,32 @@ class DynamoClaimStore:
         return items.article_from_item(item) if item and not items.is_tombstone(item) else None
 
     def put_article(self, article: Article) -> None:
-        """Create or replace the article's metadata unless a newer S3 event's state is stored; then
-        file a processed article under its sketch's marks."""
-        self._put_meta(
-            article.id, items.article_to_item(article), "attribute_not_exists(#seq) OR #seq <= :seq"
-        )
+        """File a processed article under its sketch's marks, then create or replace its metadata
+        unless a newer S3 event's state is stored.
+
+        Marks first: a META item in place tells a retry that nothing is left to do. A mark of a write
+        that loses is harmless (a lookup compares the stored article's sketch)."""
         marks = items.mark_items(article, dt.datetime.now(dt.UTC))
         if marks:
             self._batch_write([{"PutRequest": {"Item": item}} for item in marks])
+        self._put_meta(
+            article.id, items.article_to_item(article), "attribute_not_exists(#seq) OR #seq <= :seq"
+        )
 
     def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
-        """The articles of ``outlet`` last filed under any of ``marks``: two BatchGetItems."""
-        if not marks:
-            return []
-        filed = self._batch_get([items.mark_key(outlet, mark) for mark in dict.fromkeys(marks)])
-        article_ids = sorted({item["article"]["S"] for item in filed})
+        """The outlet's articles filed under ``marks``: one keys-only Query a mark (at most
+        ``ARTICLES_PER_MARK``), then one BatchGetItem of the ``MARKED_ARTICLES`` found under most."""
+        filed = {}
+        for mark in dict.fromkeys(marks):
+            response = self._client.query(
+                TableName=self.table_name,
+                KeyConditionExpression="PK = :pk",
+                ExpressionAttributeValues={":pk": {"S": items.mark_pk(outlet, mark)}},
+                ProjectionExpression="SK",
+                Limit=items.ARTICLES_PER_MARK,
+            )
+            filed[mark] = [item["SK"]["S"] for item in response.get("Items", [])]
+        article_ids = items.most_marked(filed, items.MARKED_ARTICLES)
         if not article_ids:
             return []
         stored = self._batch_get(

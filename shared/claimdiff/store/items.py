@@ -6,7 +6,7 @@
 | ``ARTICLE#<article_id>``     | ``CLAIM#<claim_id>`` | one claim                                 |
 | ``KEY#<key>#<yyyy-mm>``      | ``<yyyy-mm-dd>#<shuffle>#<claim_id>`` | candidate index entry: outlet and matching key |
 | ``CLAIM#<claim_id>``         | ``REL#<other_id>`` | relation (GSI2: contradictions by day, listed once) |
-| ``NEAR#<outlet>#<mark>``     | ``META``           | the outlet's article last filed under a sketch mark (expires) |
+| ``NEAR#<outlet>#<mark>``     | ``<article_id>``   | an outlet's article filed under one of its sketch marks (expires) |
 
 A META item carries ``seq``, the S3 sequencer of the change it reflects (``sequencer_order``): writes
 are conditional on it, so an older event's run never replaces a newer state. A deleted article leaves
@@ -50,6 +50,9 @@ MARK_PREFIX = "NEAR#"
 # Near-copies are looked for among the marks of the last month: older copies fall outside every
 # matching window, where they can crowd out no one.
 MARK_DAYS = 31
+# Articles read per mark, and compared in all: a lookup stays two small reads a mark and one batch.
+ARTICLES_PER_MARK = 8
+MARKED_ARTICLES = 8
 SEQUENCER = "seq"
 TOMBSTONE = "tombstone"
 # SQS keeps a message at most 14 days: after that no older event of a deleted key can arrive.
@@ -159,9 +162,9 @@ def article_to_item(article: Article) -> Item:
     }
 
 
-def mark_key(outlet: str, mark: str) -> Item:
-    """The key of the item that files an outlet's article under one of its sketch marks."""
-    return {"PK": _s(f"{MARK_PREFIX}{outlet}#{mark}"), "SK": _s(META)}
+def mark_pk(outlet: str, mark: str) -> str:
+    """The partition that files an outlet's articles under one of their sketch marks (one item each)."""
+    return f"{MARK_PREFIX}{outlet}#{mark}"
 
 
 def mark_items(article: Article, now: dt.datetime) -> list[Item]:
@@ -171,13 +174,23 @@ def mark_items(article: Article, now: dt.datetime) -> list[Item]:
     expires = {"N": str(int((now + dt.timedelta(days=MARK_DAYS)).timestamp()))}
     return [
         {
-            **mark_key(article.outlet, mark),
+            "PK": _s(mark_pk(article.outlet, mark)),
+            "SK": _s(article.id),
             "type": _s("mark"),
-            "article": _s(article.id),
             "expires_at": expires,
         }
         for mark in marks(article.sketch)
     ]
+
+
+def most_marked(filed: dict[str, list[str]], limit: int) -> list[str]:
+    """Of the article ids found under each mark, the ``limit`` found under the most marks (a near-copy
+    shares most of them; an article sharing a common phrase, one), ties by id."""
+    counts: dict[str, int] = {}
+    for article_ids in filed.values():
+        for article_id in article_ids:
+            counts[article_id] = counts.get(article_id, 0) + 1
+    return sorted(counts, key=lambda article_id: (-counts[article_id], article_id))[:limit]
 
 
 def tombstone_item(article_id: str, sequencer: str | None, now: dt.datetime) -> Item:

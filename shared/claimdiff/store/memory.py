@@ -31,11 +31,14 @@ from claimdiff.errors import InvalidRequestError, StaleWriteError
 from claimdiff.models import Article, ArticleStatus, Claim, Page, Relation, sequencer_order
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
+    ARTICLES_PER_MARK,
     CONTRADICTIONS_PREFIX,
+    MARKED_ARTICLES,
     MAX_INDEX_KEY_CHARS,
     article_to_item,
     claim_day,
     index_sk,
+    most_marked,
     relation_to_item,
 )
 from claimdiff.store.ports import IndexEntry
@@ -52,7 +55,7 @@ class InMemoryStore:
 
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
-        self._marks: dict[tuple[str, str], str] = {}  # (outlet, sketch mark) -> article id, as filed
+        self._marks: dict[tuple[str, str], set[str]] = {}  # (outlet, sketch mark) -> article ids filed
         self._matched: set[str] = set()  # claim ids whose matching finished (as the adapter's matched_at)
         # The sequencer of each article's META item: the article's, or its tombstone's once deleted.
         self._sequencers: dict[str, str] = {}
@@ -76,12 +79,16 @@ class InMemoryStore:
         self._articles[article.id] = article.model_copy(deep=True, update={"text": ""})
         if article.status is ArticleStatus.PROCESSED and not article.duplicate_of:
             for mark in sketch_marks(article.sketch):
-                self._marks[(article.outlet, mark)] = article.id
+                self._marks.setdefault((article.outlet, mark), set()).add(article.id)
 
     def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
-        """The articles of ``outlet`` last filed under any of ``marks``, as stored now."""
-        filed = {self._marks[(outlet, mark)] for mark in marks if (outlet, mark) in self._marks}
-        found = [self._articles[a].model_copy(deep=True) for a in sorted(filed) if a in self._articles]
+        """The outlet's articles filed under ``marks`` (the adapter's per-mark and overall caps), as stored now."""
+        filed = {
+            mark: sorted(self._marks.get((outlet, mark), ()))[:ARTICLES_PER_MARK]
+            for mark in dict.fromkeys(marks)
+        }
+        chosen = most_marked(filed, MARKED_ARTICLES)
+        found = [self._articles[a].model_copy(deep=True) for a in sorted(chosen) if a in self._articles]
         return [article for article in found if article.outlet == outlet]
 
     def article_sequencer(self, article_id: str) -> str | None:

@@ -38,9 +38,10 @@ class ClaimStore(Protocol):
         ...
 
     def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
-        """The articles of ``outlet`` last filed under any of ``marks`` (``claimdiff.text.sketch``), as
-        stored now: two batched reads. A mark outlives its article's change or deletion (the caller
-        compares sketches); it expires ``MARK_DAYS`` after it was filed."""
+        """The articles of ``outlet`` filed under ``marks`` (``claimdiff.text.sketch``), as stored now:
+        those filed under the most of them, at most ``MARKED_ARTICLES``, in a bounded number of reads. A
+        mark outlives its article's change or deletion (the caller compares sketches); it expires
+        ``MARK_DAYS`` after it was filed. Filing is order-free: each article has its own mark items."""
         ...
 
     def delete_article(self, article_id: str, *, sequencer: str | None) -> None:
