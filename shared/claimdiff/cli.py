@@ -228,8 +228,6 @@ def _articles_since(store: Any, since: dt.date) -> Iterator[Any]:
 def _run_upload(args: argparse.Namespace) -> int:
     import os  # noqa: PLC0415
 
-    import boto3  # noqa: PLC0415
-
     bucket = args.bucket or os.environ.get("ARTICLES_BUCKET_NAME")
     if not bucket:
         print("claimdiff upload: name the bucket with --bucket or $ARTICLES_BUCKET_NAME", file=sys.stderr)
@@ -241,8 +239,7 @@ def _run_upload(args: argparse.Namespace) -> int:
     from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
 
     try:
-        session = boto3.Session(profile_name=args.profile) if args.profile else boto3.Session()
-        s3 = session.client("s3", endpoint_url=args.endpoint_url)
+        s3 = _s3_client(args.profile, args.endpoint_url)
         keys = upload_files(
             s3, bucket, args.outlet, args.files, args.published_at, progress=not args.no_progress
         )
@@ -252,6 +249,24 @@ def _run_upload(args: argparse.Namespace) -> int:
     for key in keys:
         print(f"s3://{bucket}/{key}")
     return 0
+
+
+def _s3_client(profile: str | None, endpoint_url: str | None) -> Any:
+    """An S3 client with the usual AWS settings; for the local stack (an endpoint on this machine) on a
+    machine without any, moto's test credentials, which it accepts as any others."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    import boto3  # noqa: PLC0415
+
+    session = boto3.Session(profile_name=profile) if profile else boto3.Session()
+    local = endpoint_url is not None and urlsplit(endpoint_url).hostname in ("127.0.0.1", "localhost", "::1")
+    if local and session.get_credentials() is None:
+        session = boto3.Session(
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",  # noqa: S106  (moto's; never a real secret)
+            region_name=session.region_name or "us-east-1",
+        )
+    return session.client("s3", endpoint_url=endpoint_url)
 
 
 def upload_files(
@@ -401,18 +416,27 @@ def _run_compare_pairs(source: str) -> int:
 
 # ---------------------------------------------------------------- batch interfaces
 def _json_lines(source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    stream: IO[str] = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")  # noqa: SIM115
+    """The JSON objects of ``source`` (a file, or ``-`` for stdin) with their line numbers; a file that
+    cannot be read or a line that is no JSON object stops the run with a message naming it."""
+    try:
+        stream: IO[str] = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")  # noqa: SIM115
+    except OSError as error:
+        raise SystemExit(f"claimdiff: cannot read {source}: {error.strerror or error}") from None
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise SystemExit(f"claimdiff: line {number}: not JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise SystemExit(f"claimdiff: line {number}: expected a JSON object")
-            yield number, record
+        number = 0
+        try:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise SystemExit(f"claimdiff: line {number}: not JSON ({error.msg})") from None
+                if not isinstance(record, dict):
+                    raise SystemExit(f"claimdiff: line {number}: expected a JSON object")
+                yield number, record
+        except UnicodeDecodeError:
+            raise SystemExit(f"claimdiff: line {number + 1}: not UTF-8 text") from None
 
 
 def _require_text(record: dict[str, Any], field: str, number: int) -> str:

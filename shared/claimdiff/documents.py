@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 from claimdiff.errors import RejectedInputError
@@ -38,6 +39,15 @@ _HTML_DROP = (
 _HTML_HIDDEN = '[hidden], [aria-hidden="true" i], [style]'
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.I)
 _HTML_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre"
+# Where pages state their own publication date, most explicit first: Open Graph / schema.org / Dublin
+# Core meta tags, then JSON-LD's datePublished, then a <time datetime> element.
+_HTML_DATE_META = (
+    'meta[property="article:published_time"], meta[name="article:published_time"], '
+    'meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"], meta[name="dc.date.issued" i]'
+)
+_HTML_URL = 'link[rel="canonical"], meta[property="og:url"]'
+# JSON-LD is read only this far: a page's metadata block is small, a huge one is no metadata.
+_MAX_JSON_LD_CHARS = 100_000
 # A first line longer than this is a paragraph, not a headline (and would bloat the article's item).
 MAX_TITLE_CHARS = 300
 MAX_URL_CHARS = 2048
@@ -175,6 +185,8 @@ def _parse_html(raw: str) -> Document:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
     tree = LexborHTMLParser(raw)
+    # Read before the scripts (JSON-LD) and the head are dropped.
+    published_at, url, notes = _html_metadata(tree)
     for node in tree.css(_HTML_DROP):
         node.decompose()
     for node in tree.css(_HTML_HIDDEN):
@@ -187,14 +199,53 @@ def _parse_html(raw: str) -> Document:
     title = " ".join(title_node.text().split()) if title_node else None
     title = normalise(title) if title else None
     if root is None:
-        return Document(title=title, text="")
+        return Document(title=title, text="", url=url, published_at=published_at, notes=notes)
     blocks = [" ".join(node.text(separator=" ").split()) for node in root.css(_HTML_BLOCKS)]
     if not blocks:
         blocks = [line.strip() for line in root.text(separator="\n").split("\n")]
     paragraphs = [block for block in blocks if block]
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
-    return Document(title=title or None, text=normalise("\n\n".join(paragraphs)))
+    return Document(
+        title=title or None,
+        text=normalise("\n\n".join(paragraphs)),
+        url=url,
+        published_at=published_at,
+        notes=notes,
+    )
+
+
+def _html_metadata(tree: Any) -> tuple[dt.datetime | dt.date | None, str | None, tuple[str, ...]]:
+    """A page's own publication date and canonical url, and notes on what was found but unusable."""
+    stated = [node.attributes.get("content") for node in tree.css(_HTML_DATE_META)]
+    for script in tree.css('script[type="application/ld+json"]'):
+        stated += _json_ld_dates(script.text()[:_MAX_JSON_LD_CHARS])
+    stated += [node.attributes.get("datetime") for node in tree.css("time[datetime]")][:1]
+    notes: list[str] = []
+    published_at = None
+    for value in stated:
+        published_at, note = read_date(value)
+        if published_at is not None:
+            notes = []
+            break
+        if note and not notes:
+            notes.append(f"the page's date {note.removeprefix('published_at ')}")
+    link = next((node for node in tree.css(_HTML_URL)), None)
+    url, url_note = (
+        read_url(link.attributes.get("href") or link.attributes.get("content")) if link else (None, None)
+    )
+    return published_at, url, (*notes, *([url_note] if url_note else []))
+
+
+def _json_ld_dates(raw: str) -> list[object]:
+    """The ``datePublished`` values of a JSON-LD block (an object, a list of them, or an ``@graph``)."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return []
+    nodes = data if isinstance(data, list) else [data]
+    nodes += [node for item in list(nodes) if isinstance(item, dict) for node in item.get("@graph", []) or []]
+    return [node["datePublished"] for node in nodes if isinstance(node, dict) and "datePublished" in node]
 
 
 def parse_date(value: object) -> dt.datetime | dt.date | None:

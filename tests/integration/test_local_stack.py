@@ -541,3 +541,32 @@ def test_a_taken_port_fails_fast_with_a_clear_error() -> None:
             local.start()
         assert time.monotonic() - started < 5
         assert not local.running
+
+
+def test_the_printed_upload_hint_works_on_a_machine_without_aws_settings(
+    stack: LocalStack, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimdiff.cli import main  # noqa: PLC0415
+
+    for name in (
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_DEFAULT_REGION",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    article = tmp_path / "hint.txt"
+    article.write_text("Hint\n\nThe council approved the budget on Monday, the mayor said.\n")
+    hint = next(line for line in stack.describe().splitlines() if "claimdiff upload" in line)
+    command = (
+        hint.split("or: claimdiff ", 1)[1].replace("FILE...", str(article)).replace("<outlet>", "wire-a")
+    )
+    command = command.replace("<yyyy-mm-dd>", "2016-08-26")
+
+    assert main(command.split()) == 0
+    assert capsys.readouterr().out.strip() == f"s3://{stack.bucket}/articles/wire-a/hint.txt"
+    stack.wait_until_idle(60)

@@ -424,8 +424,12 @@ def test_the_layer_build_ships_the_library_compiled_for_any_file_times(
     )
     library = tmp_path / "python" / "claimdiff"
     sources = sorted(p.relative_to(library) for p in library.rglob("*.py"))
+    # Everything the functions may import; the command line's own modules stay out of the layer.
+    command_line = {Path("cli.py"), Path("demo.py"), Path("report.py")}
     assert sources == sorted(
-        p.relative_to(content / "claimdiff") for p in (content / "claimdiff").rglob("*.py")
+        p.relative_to(content / "claimdiff")
+        for p in (content / "claimdiff").rglob("*.py")
+        if p.relative_to(content / "claimdiff") not in command_line
     )
     tag = sys.implementation.cache_tag
     for source in sources:
@@ -521,3 +525,24 @@ def test_rematch_reads_the_stream_back_and_matches_as_the_match_function_does(cf
     assert claims == matching
     queue = properties(cfn, "MatchFailuresQueue")
     assert queue["VisibilityTimeout"] >= 6 * properties(cfn, "RematchFunction")["Timeout"]
+
+
+def test_no_function_imports_the_command_line_modules_the_layer_leaves_out() -> None:
+    probe = "import sys, ingest.app, match.app, rematch.app, api.app; print(sorted(m for m in sys.modules if m in {'claimdiff.cli', 'claimdiff.demo', 'claimdiff.report', 'claimdiff_local'}))"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": f"{ROOT / 'functions'}:{ROOT / 'shared'}",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_function_of_the_template_is_type_checked(cfn: dict[str, Any]) -> None:
+    handlers = {
+        spec["Properties"]["Handler"].split(".")[0]
+        for spec in resources_of(cfn, "AWS::Lambda::Function").values()
+    }
+    checked = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mypy"]["packages"])
+    assert handlers == {"ingest", "match", "rematch", "api"}
+    assert handlers <= checked

@@ -134,3 +134,17 @@ def test_an_invalid_outlet_is_refused_with_the_rule(capsys: pytest.CaptureFixtur
         main([command, "--outlet", "../x y", str(SEED)])
     assert exit_info.value.code == 2
     assert "must start and end with a letter or digit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["pairs", "check"])
+def test_an_unreadable_input_is_a_message_not_a_traceback(command: str, tmp_path: Path) -> None:
+    undecodable = tmp_path / "latin1.jsonl"
+    undecodable.write_bytes(b'{"id": "1", "a": "caf\xe9"}\n')
+    for source, message in (
+        (tmp_path / "missing.jsonl", "cannot read"),
+        (tmp_path, "Is a directory"),
+        (undecodable, "line 1: not UTF-8 text"),
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            main([command, str(source)])
+        assert message in str(stopped.value)

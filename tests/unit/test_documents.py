@@ -142,3 +142,62 @@ def test_html_hidden_elements_are_not_text() -> None:
     document = parse_document(html, "a.html", max_bytes=CAP)
     assert "Hidden" not in document.text
     assert "Kerry said a deal was near." in document.text and "Lavrov agreed." in document.text
+
+
+PAGE = """<html><head>{head}</head><body><article><h1>Talks in Geneva</h1>{time}
+<p>The talks in Geneva ended without a deal on Friday, officials said.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "time", "expected"),
+    [
+        (
+            '<meta property="article:published_time" content="2016-08-26T09:30:00Z">',
+            "",
+            "2016-08-26 09:30:00+00:00",
+        ),
+        ('<meta itemprop="datePublished" content="2016-08-26">', "", "2016-08-26"),
+        ('<meta name="DC.date.issued" content="2016-08-26">', "", "2016-08-26"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2016-08-26"}</script>',
+            "",
+            "2016-08-26",
+        ),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+            '{"@type": "NewsArticle", "datePublished": "2016-08-27T10:00:00-04:00"}]}</script>',
+            "",
+            "2016-08-27 10:00:00-04:00",
+        ),
+        ("", '<time datetime="2016-08-25">Thursday</time>', "2016-08-25"),
+        # The explicit meta tag wins over a <time> in the text.
+        (
+            '<meta property="article:published_time" content="2016-08-26">',
+            '<time datetime="2016-01-01">x</time>',
+            "2016-08-26",
+        ),
+    ],
+)
+def test_an_html_page_states_its_own_publication_date(head: str, time: str, expected: str) -> None:
+    document = parse_document(PAGE.format(head=head, time=time).encode(), "page.html", max_bytes=CAP)
+    assert str(document.published_at) == expected
+    assert document.notes == ()
+    assert "Talks in Geneva" in document.text and "datePublished" not in document.text
+
+
+def test_an_html_pages_unusable_date_and_url_are_left_out_with_a_note() -> None:
+    head = (
+        '<meta property="article:published_time" content="Friday, August 26">'
+        '<script type="application/ld+json">{"datePublished": "9999-01-01"</script>'
+        '<link rel="canonical" href="javascript:alert(1)">'
+    )
+    document = parse_document(PAGE.format(head=head, time="").encode(), "page.html", max_bytes=CAP)
+    assert document.published_at is None and document.url is None
+    assert any("page's date ignored" in note for note in document.notes)
+    assert any(note.startswith("url ignored") for note in document.notes)
+
+
+def test_an_html_pages_canonical_url_is_its_url() -> None:
+    head = '<link rel="canonical" href="https://news.example/geneva-talks">'
+    document = parse_document(PAGE.format(head=head, time="").encode(), "page.html", max_bytes=CAP)
+    assert document.url == "https://news.example/geneva-talks"

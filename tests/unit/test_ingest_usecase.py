@@ -304,3 +304,16 @@ def test_once_the_original_is_deleted_the_next_copy_stands_for_itself(world) -> 
     objects.put(BUCKET, "articles/wire-a/again.txt", COPY_BODY, {"published-at": "2016-08-26"})
     copy = store.get_article(ingestor.ingest(change("articles/wire-a/again.txt")).article_id)
     assert copy is not None and copy.duplicate_of is None and copy.claim_count > 0
+
+
+def test_an_html_upload_is_dated_by_its_own_page_without_metadata(world) -> None:
+    ingestor, store, objects = world
+    page = (
+        b'<html><head><meta property="article:published_time" content="2016-08-26T08:00:00Z"></head>'
+        b"<body><article><h1>Talks in Geneva</h1><p>The talks in Geneva ended without a deal on Friday, "
+        b"officials said.</p></article></body></html>"
+    )
+    objects.put(BUCKET, "articles/wire-a/talks.html", page)
+    article = store.get_article(ingestor.ingest(change("articles/wire-a/talks.html")).article_id)
+    assert article is not None and str(article.published_at) == "2016-08-26 08:00:00+00:00"
+    assert {str(claim.published_on) for claim in store.list_claims(article.id)} == {"2016-08-26"}
