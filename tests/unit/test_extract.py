@@ -274,6 +274,28 @@ def test_spatial_near_and_the_month_may_are_not_hedges() -> None:
     assert hedge_spans("The vote took place in May.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Clintons paid nearly $44 million in federal income taxes.",
+        "During his nearly two full terms in office, Obama had a veto overridden.",
+        "Roughly 800,000 federal workers went without pay.",
+        "An estimated 300 people were killed.",
+        "Almost half of the voters backed the measure.",
+    ],
+)
+def test_an_approximated_figure_is_no_hedge_of_the_claim(sentence: str) -> None:
+    assert hedge_spans(sentence) == []
+    assert not analyse_sentence(sentence).hedged
+    # The approximation stays the figure's own: an interval, not the stated value.
+    assert analyse_sentence(sentence).quantities
+
+
+def test_nearly_doing_something_is_still_a_hedge() -> None:
+    assert analyse_sentence("The talks nearly collapsed on Friday.").hedged
+    assert analyse_sentence("The two posts were nearly identical.").hedged
+
+
 def test_conditionals() -> None:
     assert analyse_sentence("If the details are completed, the truce will hold.").conditional
     assert conditional_spans("He acted as if nothing happened.") == []

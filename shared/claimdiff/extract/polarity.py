@@ -99,6 +99,14 @@ _NEAR_HEDGE_BEFORE = re.compile(
 )
 
 _DAY_AFTER = re.compile(r"\s+\d")
+# "nearly $44 million", "roughly 800,000 workers", "almost two full terms": an approximator of a figure
+# is the figure's own interval (claimdiff.extract.quantities reads it so), not a doubt about the claim.
+_APPROXIMATORS = frozenset({"roughly", "approximately", "nearly", "almost", "estimated"})
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:an?|some)\s+)?(?:[$\u20ac\u00a3]\s?\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?"
+    r"|millions?|billions?|dozens?|half|third|quarter|twice|double|triple)\b)"
+)
 
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|provided\s+that|providing\s+that|as\s+long\s+as|in\s+case|on\s+condition\s+that"
@@ -182,7 +190,11 @@ def hedge_spans(text: str, *, view: LowerView | None = None) -> list[tuple[int, 
     words, lowered = view.words, view.text
     spans = []
     if not words.isdisjoint(_HEDGE_WORDS) or ("to" in words and not words.isdisjoint(_HEDGE_WORDS_BEFORE_TO)):
-        spans = [m.span() for m in _HEDGE.finditer(lowered) if not _is_month_may(text, m)]
+        spans = [
+            m.span()
+            for m in _HEDGE.finditer(lowered)
+            if not _is_month_may(text, m) and not _approximates_a_figure(lowered, m)
+        ]
     if "near" not in words and "nearly" not in words and "close" not in words:
         return spans
     for match in _NEAR.finditer(lowered):
@@ -194,6 +206,12 @@ def hedge_spans(text: str, *, view: LowerView | None = None) -> list[tuple[int, 
             spans.append((start, end))
     spans.sort()
     return spans
+
+
+def _approximates_a_figure(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a cue ("nearly", "roughly", "an estimated") only qualifies the figure that follows it."""
+    cue = match.group().split()[-1]
+    return cue in _APPROXIMATORS and bool(_FIGURE_AFTER.match(lowered, match.end()))
 
 
 def _is_month_may(text: str, match: re.Match[str]) -> bool:
