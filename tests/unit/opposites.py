@@ -56,6 +56,10 @@ ANTONYM = (
         (f"The governor will veto the {bill} bill.", f"The governor will sign the {bill} bill.")
         for bill in ("tax", "gun", "budget", "water")
     ]
+    + [
+        (f"{who} praised the police for the arrest.", f"{who} {blamed} the police for the arrest.")
+        for who, blamed in product(_PEOPLE[:4], ("criticized", "condemned"))
+    ]
 )
 TIME = [
     (f"{who} {act} on {day}.", f"{who} {act} on {other}.")

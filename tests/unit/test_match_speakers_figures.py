@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from claimdiff.extract import extract_claims
+from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match import compare
 from claimdiff.match.features import same_person
 from claimdiff.models import Claim
@@ -151,3 +151,26 @@ def test_nobody_doing_it_is_not_the_negation_of_one_person_doing_it() -> None:
     a = last_claim("Not a one defended Kell.", "gazette")
     b = last_claim("Senator Dora Vance defended Mr. Kell, who backed her 2008 campaign.", "herald")
     assert compare(a, b).relation != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The couple earned roughly $141 million from 2007 to 2014, their tax returns show.",
+            "Mr. Osei earned nearly $20 million between 2011 and 2014 for consulting, his returns show.",
+        ),
+        ("The company sold 40,000 cars in 2019.", "The company sold 55,000 cars between 2020 and 2021."),
+    ],
+)
+def test_figures_of_two_periods_are_two_figures_not_a_quantity_conflict(a: str, b: str) -> None:
+    comparison = compare(analyse_sentence(a, outlet="wire-a"), analyse_sentence(b, outlet="daily-b"))
+    assert "quantity" not in comparison.reasons or comparison.relation != "contradiction"
+
+
+def test_one_figure_of_one_period_given_twice_still_conflicts() -> None:
+    comparison = compare(
+        analyse_sentence("The company sold 40,000 cars in 2019.", outlet="wire-a"),
+        analyse_sentence("The company sold 55,000 cars in 2019.", outlet="daily-b"),
+    )
+    assert comparison.relation == "contradiction" and "quantity" in comparison.reasons

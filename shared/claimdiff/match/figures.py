@@ -74,13 +74,18 @@ def _years(view: ClaimView) -> frozenset[str]:
     return frozenset(_YEAR.findall(view.claim.text))
 
 
+def distinct_periods(a: ClaimView, b: ClaimView) -> bool:
+    """Whether two claims name different years: "the rate for 2014" and "from 2007 through 2014",
+    "earned $141 million from 2007 to 2014" and "$20 million between 2011 and 2014" count two periods,
+    so their figures are two figures."""
+    years_a, years_b = _years(a), _years(b)
+    return bool(years_a and years_b and years_a != years_b)
+
+
 def figure_conflict(a: ClaimView, b: ClaimView) -> Finding | None:
     """Two figures of one thing that cannot both be true, paired by their frames (None if none)."""
-    if not a.quantities or not b.quantities:
+    if not a.quantities or not b.quantities or distinct_periods(a, b):
         return None
-    years_a, years_b = _years(a), _years(b)
-    if years_a and years_b and years_a != years_b:
-        return None  # "the rate for 2014" and "from 2007 through 2014": two periods, two figures
     figures_a, figures_b = _figures(a), _figures(b)
     for x in figures_a:
         partners = [y for y in figures_b if _same_thing(x, y)]

@@ -241,7 +241,13 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("favor", "favor favour favored favoured", "against"),
     ("more", "more", "fewer less"),
     ("within", "within", "beyond"),
-    ("pass", "pass passed passes", "defeated"),
+    ("pass", "pass passed passes", "defeated rejected"),
+    (
+        "praise",
+        "praise praised praises praising applaud applauded applauds applauding hailed commended welcomed",
+        "criticize criticized criticizes criticizing criticise criticised condemn condemned condemns "
+        "condemning denounced denounces slammed blasted",
+    ),
     ("support", "support supported supports supporting", "oppose opposed opposes opposing opposition"),
     ("allow", "allow allowed allows permit permitted permits", "ban banned bans forbid forbade forbids"),
     ("guilty", "guilty convicted", "innocent acquitted"),

@@ -31,6 +31,7 @@ from claimdiff.match.features import (
     times_differ,
     unit_key,
 )
+from claimdiff.match.figures import distinct_periods
 from claimdiff.match.lexicon import (
     DECISIVE_CONCEPTS,
     STOP_WORDS,
@@ -437,6 +438,8 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
     (``same_sentence``: a minimal pair) carry one statement: the outlets disagree on what it says.
     """
     reason = finding.reason
+    if reason == "quantity" and distinct_periods(a, b):
+        return False  # figures counted over two periods are two figures, whichever path paired them
     if reason == "attribution":
         return a.claim.speaker is not None and b.claim.speaker is not None and not a.hedged and not b.hedged
     if same_sentence:
