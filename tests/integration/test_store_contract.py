@@ -67,7 +67,8 @@ def test_index_entries_are_written_before_their_claims(aws: Aws) -> None:
 
 
 def test_a_relation_write_racing_a_claim_delete_leaves_no_orphan(aws: Aws) -> None:
-    """The claim goes between the match's read and its write: the transaction's check refuses the pair."""
+    """The claim goes between the match's read and its write: the read-back after the write finds it gone
+    and takes the pair away again."""
     store = DynamoClaimStore(aws.table)
     a, b = contract.claim("a1", 0), contract.claim("b1", 0, outlet="daily-b")
     store.put_claims([a, b])

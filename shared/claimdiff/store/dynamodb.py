@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from claimdiff.concurrency import map_io
 from claimdiff.config import resource_name, settings
 from claimdiff.errors import InvalidRequestError, StaleWriteError
 from claimdiff.models import Article, Claim, Page, Relation
@@ -66,8 +67,8 @@ class DynamoClaimStore:
     def marked_articles(self, outlet: str, marks: Sequence[str]) -> list[Article]:
         """The outlet's articles filed under ``marks``: one keys-only Query a mark (at most
         ``ARTICLES_PER_MARK``), then one BatchGetItem of the ``MARKED_ARTICLES`` found under most."""
-        filed = {}
-        for mark in dict.fromkeys(marks):
+
+        def filed_under(mark: str) -> list[str]:
             response = self._client.query(
                 TableName=self.table_name,
                 KeyConditionExpression="PK = :pk",
@@ -75,15 +76,16 @@ class DynamoClaimStore:
                 ProjectionExpression="SK",
                 Limit=items.ARTICLES_PER_MARK,
             )
-            filed[mark] = [item["SK"]["S"] for item in response.get("Items", [])]
-        article_ids = items.most_marked(filed, items.MARKED_ARTICLES)
+            return [item["SK"]["S"] for item in response.get("Items", [])]
+
+        unique = list(dict.fromkeys(marks))
+        article_ids = items.most_marked(
+            dict(zip(unique, map_io(filed_under, unique), strict=True)), items.MARKED_ARTICLES
+        )
         if not article_ids:
             return []
         stored = self._batch_get(
-            [
-                {"PK": {"S": items.article_pk(article_id)}, "SK": {"S": items.META}}
-                for article_id in article_ids
-            ]
+            [_key(items.article_pk(article_id), items.META) for article_id in article_ids]
         )
         found = [items.article_from_item(item) for item in stored if not items.is_tombstone(item)]
         return sorted((a for a in found if a.outlet == outlet), key=lambda article: article.id)
@@ -168,12 +170,8 @@ class DynamoClaimStore:
         """The claims that exist among ``claim_ids``, in that order: BatchGetItem, eventually consistent
         (half the read units): a claim id names one content, so a stored claim never changes."""
         wanted = list(dict.fromkeys(claim_ids))
-        found: dict[str, Claim] = {}
-        for offset in range(0, len(wanted), _BATCH_GET):
-            keys = [items.claim_key(claim_id) for claim_id in wanted[offset : offset + _BATCH_GET]]
-            for item in self._batch_get(keys):
-                claim = items.claim_from_item(item)
-                found[claim.id] = claim
+        claims = map(items.claim_from_item, self._batch_get([items.claim_key(c) for c in wanted]))
+        found = {claim.id: claim for claim in claims}
         return [found[claim_id] for claim_id in wanted if claim_id in found]
 
     def put_claims(self, claims: Sequence[Claim]) -> None:
@@ -206,17 +204,12 @@ class DynamoClaimStore:
     def mark_matched(self, claim_id: str, at: dt.datetime) -> None:
         """Set the claim item's ``matched_at`` (an UpdateItem: a stream MODIFY, which starts no match),
         on condition that the claim still exists."""
-        try:
-            self._client.update_item(
-                TableName=self.table_name,
-                Key=items.claim_key(claim_id),
-                UpdateExpression="SET matched_at = :at",
-                ConditionExpression="attribute_exists(PK)",
-                ExpressionAttributeValues={":at": {"S": at.isoformat()}},
-            )
-        except ClientError as error:
-            if not _condition_failed(error):
-                raise
+        self._update_if(
+            items.claim_key(claim_id),
+            "SET matched_at = :at",
+            "attribute_exists(PK)",
+            {":at": {"S": at.isoformat()}},
+        )
 
     def matching_progress(self, article_id: str) -> tuple[int, int]:
         """How many of the article's claims carry ``matched_at``, of how many: one consistent Query of
@@ -274,10 +267,8 @@ class DynamoClaimStore:
         if days:
             self._note_contradiction_day(min(days))
         claim_ids = sorted({r.claim.id for r in unique} | {r.other.id for r in unique})
-        alive: set[str] = set()
-        for offset in range(0, len(claim_ids), _BATCH_GET):
-            keys = [items.claim_key(claim_id) for claim_id in claim_ids[offset : offset + _BATCH_GET]]
-            alive |= {items.claim_from_item(item).id for item in self._batch_get(keys, consistent=True)}
+        keys = [items.claim_key(claim_id) for claim_id in claim_ids]
+        alive = {items.claim_from_item(item).id for item in self._batch_get(keys, consistent=True)}
         orphans = [r for r in unique if r.claim.id not in alive or r.other.id not in alive]
         if orphans:
             self._batch_write(
@@ -299,17 +290,12 @@ class DynamoClaimStore:
 
     def _note_contradiction_day(self, day: dt.date) -> None:
         """Move the oldest-contradiction marker back to ``day`` if it is older (a conditional update)."""
-        try:
-            self._client.update_item(
-                TableName=self.table_name,
-                Key=items.CONTRADICTIONS_OLDEST,
-                UpdateExpression="SET oldest = :day",
-                ConditionExpression="attribute_not_exists(oldest) OR oldest > :day",
-                ExpressionAttributeValues={":day": {"S": day.isoformat()}},
-            )
-        except ClientError as error:
-            if not _condition_failed(error):
-                raise
+        self._update_if(
+            items.CONTRADICTIONS_OLDEST,
+            "SET oldest = :day",
+            "attribute_not_exists(oldest) OR oldest > :day",
+            {":day": {"S": day.isoformat()}},
+        )
 
     def list_contradictions(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Relation]:
         """Contradictions, newest first, walking day buckets back from today (or from the cursor's day)
@@ -419,7 +405,26 @@ class DynamoClaimStore:
                 break
         return found, start
 
+    def _update_if(self, key: items.Item, update: str, condition: str, values: dict[str, Any]) -> None:
+        """An UpdateItem that does nothing when ``condition`` does not hold."""
+        try:
+            self._client.update_item(
+                TableName=self.table_name,
+                Key=key,
+                UpdateExpression=update,
+                ConditionExpression=condition,
+                ExpressionAttributeValues=values,
+            )
+        except ClientError as error:
+            if not _condition_failed(error):
+                raise
+
     def _batch_get(self, keys: list[dict[str, Any]], *, consistent: bool = False) -> Iterator[items.Item]:
+        """The items of ``keys`` that exist, in as many requests as BatchGetItem's limit needs."""
+        for offset in range(0, len(keys), _BATCH_GET):
+            yield from self._batch_get_chunk(keys[offset : offset + _BATCH_GET], consistent=consistent)
+
+    def _batch_get_chunk(self, keys: list[dict[str, Any]], *, consistent: bool) -> Iterator[items.Item]:
         pending = keys
         for attempt in range(_BATCH_RETRIES):
             response = self._client.batch_get_item(
