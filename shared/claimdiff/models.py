@@ -62,10 +62,26 @@ class Entity(Span):
     kind: EntityKind = "other"
 
 
+# The first and last day a time may mean.
+Days = tuple[dt.date, dt.date]
+
+
 class TimeRef(Span):
-    """A time expression; ``date`` is resolved against the article's date when it is known."""
+    """A time expression; ``date`` is resolved against the article's date when it is known.
+
+    A time that names a span ("last week", "this month", "two weeks ago") keeps its first day in
+    ``date`` and its last in ``until``: two times conflict only when their spans do not overlap.
+    """
 
     date: dt.date | None = None
+    until: dt.date | None = Field(default=None, description="the span's last day; None: the one day `date`")
+
+    @property
+    def days(self) -> Days | None:
+        """The first and last day the time may mean, when it is resolved."""
+        if self.date is None:
+            return None
+        return self.date, self.until or self.date
 
 
 Modality = Literal["done", "planned", "close", "possible", "denied", "questioned"]

@@ -332,15 +332,39 @@ def test_years_days_clock_times_and_identifiers_are_not_quantities() -> None:
 
 def test_times_resolve_against_the_publication_date() -> None:
     text = "Kerry said Friday that on Thursday, yesterday and last week talks went on; Jan. 5 too."
-    found = {t.text: t.date for t in find_times(text, FRIDAY)}
+    found = {t.text: t.days for t in find_times(text, FRIDAY)}
+    day = dt.date
     assert found == {
-        "Friday": FRIDAY,
-        "on Thursday": dt.date(2016, 8, 25),
-        "yesterday": dt.date(2016, 8, 25),
-        "last week": dt.date(2016, 8, 19),
-        "Jan. 5": dt.date(2016, 1, 5),
+        "Friday": (FRIDAY, FRIDAY),
+        "on Thursday": (day(2016, 8, 25), day(2016, 8, 25)),
+        "yesterday": (day(2016, 8, 25), day(2016, 8, 25)),
+        # From the Monday of the week before up to the day before publication.
+        "last week": (day(2016, 8, 15), day(2016, 8, 25)),
+        "Jan. 5": (day(2016, 1, 5), day(2016, 1, 5)),
     }
     assert find_times("Friday", None)[0].date is None
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("last month", dt.date(2016, 7, 1), dt.date(2016, 7, 31)),
+        ("earlier this month", dt.date(2016, 8, 1), dt.date(2016, 8, 31)),
+        ("next month", dt.date(2016, 9, 1), dt.date(2016, 9, 30)),
+        ("this week", dt.date(2016, 8, 22), dt.date(2016, 8, 28)),
+        ("next week", dt.date(2016, 8, 29), dt.date(2016, 9, 4)),
+        ("last weekend", dt.date(2016, 8, 20), dt.date(2016, 8, 21)),
+        ("last year", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),
+        ("the past month", dt.date(2016, 7, 27), dt.date(2016, 8, 25)),
+        ("two weeks ago", dt.date(2016, 8, 9), dt.date(2016, 8, 15)),
+        ("three days ago", dt.date(2016, 8, 23), dt.date(2016, 8, 23)),
+    ],
+)
+def test_a_time_that_names_a_span_keeps_its_first_and_last_day(
+    words: str, first: dt.date, last: dt.date
+) -> None:
+    (found,) = find_times(f"Talks went on {words}.", FRIDAY)
+    assert found.days == (first, last)
 
 
 def test_claim_carries_entities_quantities_time_and_checkworthiness() -> None:

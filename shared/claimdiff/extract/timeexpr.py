@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from claimdiff.models import AnchoredTime, TimeAnchor, TimeRef
+from claimdiff.models import AnchoredTime, Days, TimeAnchor, TimeRef
 from claimdiff.text import LowerView, lower_view
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -65,9 +65,30 @@ def _month_date(year: int, month: int, day: int, published_on: dt.date | None) -
     return resolved
 
 
-def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | None:
+def _resolve(match: re.Match[str], published_on: dt.date | None) -> Days | None:
+    """The first and last day a time expression may mean (one day for a date or a weekday)."""
     if match.group("monthonly") or match.group("yearonly"):
         return None  # a month or a year names no day; matching compares it by name
+    day = _resolve_day(match, published_on)
+    if day is not None:
+        return day, day
+    if published_on is None:
+        return None
+    if match.group("relq"):
+        return _relative_span(match.group("relq").lower(), match.group("relunit").lower(), published_on)
+    if match.group("ago"):
+        amount_text = match.group("agon").lower()
+        amount = int(amount_text) if amount_text.isdigit() else _SMALL.get(amount_text, 1)
+        unit = match.group("agou").lower().rstrip("s")
+        centre = published_on - dt.timedelta(days=amount * _DAYS_PER_UNIT[unit])
+        # "Two weeks ago" is a round figure: half a unit either way (a day is a day).
+        slack = dt.timedelta(days=_DAYS_PER_UNIT[unit] // 2)
+        return centre - slack, centre + slack
+    return None
+
+
+def _resolve_day(match: re.Match[str], published_on: dt.date | None) -> dt.date | None:
+    """The day a date, a weekday or "yesterday" names."""
     if match.group("iso"):
         try:
             return dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
@@ -98,17 +119,31 @@ def _resolve(match: re.Match[str], published_on: dt.date | None) -> dt.date | No
         word = match.group("relday").lower()
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return published_on + dt.timedelta(days=offset)
-    if match.group("relq"):
-        days = _DAYS_PER_UNIT[match.group("relunit").lower()]
-        qualifier = match.group("relq").lower()
-        sign = {"last": -1, "past": -1, "this": 0, "next": 1}[qualifier]
-        return published_on + dt.timedelta(days=sign * days)
-    if match.group("ago"):
-        amount_text = match.group("agon").lower()
-        amount = int(amount_text) if amount_text.isdigit() else _SMALL.get(amount_text, 1)
-        unit = match.group("agou").lower().rstrip("s")
-        return published_on - dt.timedelta(days=amount * _DAYS_PER_UNIT[unit])
     return None
+
+
+def _relative_span(qualifier: str, unit: str, published_on: dt.date) -> Days:
+    """The calendar span "last week", "this month", "next year" or "the past month" names.
+
+    "Last week" runs from the Monday of the week before up to the day before publication (writers use
+    it for both): a span too wide misses a conflict, one too narrow invents one.
+    """
+    if qualifier == "past":
+        return published_on - dt.timedelta(days=_DAYS_PER_UNIT[unit]), published_on - dt.timedelta(days=1)
+    step = {"last": -1, "this": 0, "next": 1}[qualifier]
+    if unit in ("week", "weekend"):
+        monday = published_on - dt.timedelta(days=published_on.weekday()) + dt.timedelta(weeks=step)
+        if unit == "weekend":
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        last = monday + dt.timedelta(days=6)
+        return monday, max(last, published_on - dt.timedelta(days=1)) if step < 0 else last
+    if unit == "month":
+        month_index = published_on.year * 12 + published_on.month - 1 + step
+        first = dt.date(month_index // 12, month_index % 12 + 1, 1)
+        following = dt.date((month_index + 1) // 12, (month_index + 1) % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    year = published_on.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 # Gates: ``_TIME`` cannot match a sentence without one of these words (or a digit with a month or "-").
@@ -165,7 +200,11 @@ def find_times(
             continue
         if match.group("mdate") and surface.startswith("May") and not match.group("mday"):
             continue
-        found.append(TimeRef(text=surface, start=start, end=end, date=_resolve(match, published_on)))
+        days = _resolve(match, published_on)
+        first, last = days or (None, None)
+        found.append(
+            TimeRef(text=surface, start=start, end=end, date=first, until=last if last != first else None)
+        )
     return found
 
 

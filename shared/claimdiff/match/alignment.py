@@ -10,7 +10,6 @@ either end) are benign; any other change (a different phrase) makes the pair no 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +17,14 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from claimdiff.extract.timeexpr import TIME_NAMES
-from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, same_person
+from claimdiff.match.features import (
+    ClaimView,
+    Finding,
+    evidence_at,
+    quantities_compatible,
+    same_person,
+    spans_overlap,
+)
 from claimdiff.match.lexicon import (
     INTENSIFIERS,
     NEGATION_WORDS,
@@ -28,7 +34,7 @@ from claimdiff.match.lexicon import (
 )
 from claimdiff.match.quotes import quoted_passages
 from claimdiff.match.signals import Token
-from claimdiff.models import ReasonCode, TimeRef
+from claimdiff.models import Days, ReasonCode, TimeRef
 from claimdiff.text.verbs import BE_FORMS, lemma
 
 # Share of the shorter claim's words that must align for two claims to be one sentence rendered twice.
@@ -260,7 +266,7 @@ def _compatible(reason: str, block: Block, a: ClaimView, b: ClaimView) -> bool:
         in_a = [q for q in a.quantities if _inside(q.start, q.end, block.a)]
         in_b = [q for q in b.quantities if _inside(q.start, q.end, block.b)]
         return bool(in_a and in_b) and all(quantities_compatible(x, y) for x in in_a for y in in_b)
-    return bool(_dates(a, block.a) & _dates(b, block.b))
+    return any(spans_overlap(x, y) for x in _spans(a, block.a) for y in _spans(b, block.b))
 
 
 def _counts_on_both_sides(block: Block, a: ClaimView, b: ClaimView) -> bool:
@@ -283,11 +289,12 @@ def _dates_a_statement(block: Block, a: ClaimView, b: ClaimView) -> bool:
     )
 
 
-def _dates(view: ClaimView, tokens: Sequence[Token]) -> set[dt.date]:
+def _spans(view: ClaimView, tokens: Sequence[Token]) -> list[Days]:
+    """The spans of days the times inside ``tokens`` mean."""
     times: list[TimeRef] = [t for p in view.claim.propositions for t in p.times] or (
         [view.claim.time] if view.claim.time else []
     )
-    return {t.date for t in times if t.date and _inside(t.start, t.end, tokens)}
+    return [days for t in times if (days := t.days) is not None and _inside(t.start, t.end, tokens)]
 
 
 def minimal_difference(a: ClaimView, b: ClaimView) -> Finding | None:

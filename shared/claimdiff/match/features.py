@@ -9,7 +9,6 @@ clauses that hold the differences only.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections import Counter
@@ -40,7 +39,7 @@ from claimdiff.match.lexicon import (
 )
 from claimdiff.match.model import Idf, default_model
 from claimdiff.match.quotes import quoted_passages
-from claimdiff.models import Claim, Evidence, Proposition, Quantity, ReasonCode
+from claimdiff.models import Claim, Days, Evidence, Proposition, Quantity, ReasonCode
 from claimdiff.text import matching_key
 from claimdiff.text.verbs import FRAME_WORDS
 
@@ -872,11 +871,19 @@ def _attribution(a: ClaimView, b: ClaimView) -> Finding | None:
     )
 
 
-def event_times(*clauses: Proposition) -> tuple[set[dt.date], set[str]]:
-    """The days and the named times the clauses date their events by (not a statement's day, a
-    deadline or an expiry)."""
+def event_times(*clauses: Proposition) -> tuple[set[Days], set[str]]:
+    """The spans of days and the named times the clauses date their events by (not a statement's
+    day, a deadline or an expiry)."""
     events = [t for clause in clauses for t in clause.times if t.anchor == "event"]
-    return {t.date for t in events if t.date is not None}, {t.key for t in events if t.key and t.date is None}
+    spans = {days for clause in clauses for days in _finest_spans(clause)}
+    return spans, {t.key for t in events if t.key and t.date is None}
+
+
+def _finest_spans(clause: Proposition) -> set[Days]:
+    """The clause's event spans that hold no other: "on Friday ... early this year" dates the act by
+    the Friday, the year being its setting."""
+    spans = {days for t in clause.times if t.anchor == "event" and (days := t.days) is not None}
+    return {x for x in spans if not any(y != x and x[0] <= y[0] and y[1] <= x[1] for y in spans)}
 
 
 def times_differ(pa: Proposition, pb: Proposition) -> bool:
@@ -884,12 +891,17 @@ def times_differ(pa: Proposition, pb: Proposition) -> bool:
     return dated_apart(event_times(pa), event_times(pb))
 
 
-def dated_apart(a: tuple[set[dt.date], set[str]], b: tuple[set[dt.date], set[str]]) -> bool:
+def spans_overlap(x: Days, y: Days) -> bool:
+    """Whether two spans of days share a day ("last week" and "earlier this month" may)."""
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def dated_apart(a: tuple[set[Days], set[str]], b: tuple[set[Days], set[str]]) -> bool:
     """Whether two sets of event times (``event_times``) share no day, or no named time of a kind
     both give."""
     (days_a, keys_a), (days_b, keys_b) = a, b
     if days_a and days_b:
-        return not days_a & days_b
+        return not any(spans_overlap(x, y) for x in days_a for y in days_b)
     kinds = {time_kind(k) for k in keys_a} & {time_kind(k) for k in keys_b}
     return any(
         not {k for k in keys_a if time_kind(k) == kind} & {k for k in keys_b if time_kind(k) == kind}
@@ -900,7 +912,8 @@ def dated_apart(a: tuple[set[dt.date], set[str]], b: tuple[set[dt.date], set[str
 def _legacy_time(a: ClaimView, b: ClaimView) -> Finding | None:
     """Claims stored before propositions were read: their first dates, compared as they were."""
     ta, tb = a.claim.time, b.claim.time
-    if ta is None or tb is None or ta.date is None or tb.date is None or ta.date == tb.date:
+    days_a, days_b = (ta.days if ta else None), (tb.days if tb else None)
+    if days_a is None or days_b is None or spans_overlap(days_a, days_b):
         return None
     evidence = []
     for side, v, t in (("a", a, ta), ("b", b, tb)):
