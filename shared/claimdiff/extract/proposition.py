@@ -389,8 +389,46 @@ _RELATIVES = frozenset(words("that which who"))
 _NOUN_FOLLOWERS = frozenset(words("and or of but in on at for from with who which that said say says told"))
 
 
-def _clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    """The content's clauses: split at "and", "but", "while" or ";" where both sides have a verb."""
+_APPOSITIVE_RELATIVES = frozenset(words("who which"))
+
+
+def _comma_before(text: str, toks: Sequence[tuple[str, int, int]], index: int) -> bool:
+    """Whether a comma separates token ``index`` from the one before (tokens may keep it: "1997,")."""
+    left = toks[index - 1]
+    return left[0].endswith(",") or "," in text[left[2] : toks[index][1]]
+
+
+def _appositive(text: str, toks: Sequence[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """Where a relative clause set off by commas interrupts the subject before its verb ("The war,
+    which has entered its ninth year, was started by Bush"): its first token and the first token
+    after its closing comma. The main clause's verb follows that comma."""
+    for index in range(1, len(toks)):
+        if toks[index][0].lower() not in _APPOSITIVE_RELATIVES:
+            continue
+        if not _comma_before(text, toks, index) or _main_verb(toks[:index]) is not None:
+            return None  # a relative clause after the main verb is read as one (``_clauses``)
+        for after in range(index + 2, len(toks)):
+            if _comma_before(text, toks, after):
+                return (index, after) if _main_verb(toks[after:]) is not None else None
+        return None
+    return None
+
+
+def _clauses(
+    text: str, toks: Sequence[tuple[str, int, int]]
+) -> tuple[list[list[tuple[str, int, int]]], tuple[int, int] | None]:
+    """The content's clauses: split at "and", "but", "while" or ";" where both sides have a verb. A
+    relative clause that interrupts the subject comes second, after the main clause it interrupts;
+    where it lies in the text (from the comma that opens it to the word after it) is returned too."""
+    found = _appositive(text, toks)
+    if found is None:
+        return _joined_clauses(text, toks), None
+    first, after = found
+    main, *rest = _joined_clauses(text, [*toks[:first], *toks[after:]])
+    return [main, list(toks[first:after]), *rest], (toks[first - 1][2], toks[after][1])
+
+
+def _joined_clauses(text: str, toks: Sequence[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     clauses: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for index, token in enumerate(toks):
@@ -503,6 +541,34 @@ def _read_clause(
     return predicate, arguments
 
 
+def _blanked(text: str, start: int, end: int) -> str:
+    """The text with ``start:end`` turned to spaces (the offsets stay)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _clause_ranges(clauses: Sequence[Sequence[tuple[str, int, int]]], length: int) -> list[tuple[int, int]]:
+    """Where each clause lies in the text: from its first word (the text's start for the main
+    clause) to the first word after its last that another clause holds (the text's end if none).
+    A main clause interrupted by a relative clause spans it."""
+    starts = sorted(token[1] for clause in clauses for token in clause)
+    ranges: list[tuple[int, int]] = []
+    for number, clause in enumerate(clauses):
+        if not clause:
+            ranges.append((0, length))
+            continue
+        own = {token[1] for token in clause}
+        last = clause[-1][1]
+        following = next((start for start in starts if start > last and start not in own), length)
+        ranges.append((clause[0][1] if number else 0, following))
+    return ranges
+
+
+def _narrowest(ranges: Sequence[tuple[int, int]], at: int) -> int | None:
+    """The clause whose range holds ``at`` most narrowly (a relative clause inside the main one)."""
+    holding = [number for number, (low, high) in enumerate(ranges) if low <= at < high]
+    return min(holding, key=lambda n: ranges[n][1] - ranges[n][0], default=None)
+
+
 def read_propositions(
     text: str,
     *,
@@ -529,31 +595,38 @@ def read_propositions(
     asserted = not attributed and not hedged and not conditional and not text.rstrip().endswith("?")
     anchored = anchor_times(text, times, cue_at, cue)
     propositions: list[Proposition] = []
-    clauses = _clauses(text, toks) or [[]]
+    clauses, interruption = _clauses(text, toks)
+    clauses = clauses or [[]]
+    # The main clause is read as if the relative clause that interrupts it were not there.
+    main_text = text if interruption is None else _blanked(text, *interruption)
+    ranges = _clause_ranges(clauses, len(text))
     for number, clause in enumerate(clauses):
-        predicate, arguments = _read_clause(text, clause, entities, negative_cue) if clause else (None, [])
+        read_from = main_text if number == 0 else text
+        predicate, arguments = (
+            _read_clause(read_from, clause, entities, negative_cue) if clause else (None, [])
+        )
         if number and clause and clause[0][0].lower() in _RELATIVES and predicate is not None:
             # The relative pronoun stands for the noun before it: "stations that supply" -> stations.
-            before = clauses[number - 1][-1]
-            antecedent = Argument(
-                text=before[0], start=before[1], end=before[2], role="agent", key=before[0].lower()
-            )
-            arguments = [antecedent, *(a for a in arguments if a.role != "agent")]
+            before = max((t for t in toks if t[2] <= clause[0][1]), key=lambda t: t[1], default=None)
+            if before is not None:
+                antecedent = _argument(text, [before], entities, "agent") or Argument(
+                    text=before[0], start=before[1], end=before[2], role="agent", key=before[0].lower()
+                )
+                arguments = [antecedent, *(a for a in arguments if a.role != "agent")]
         if referents:
             arguments = [
                 a.model_copy(update={"key": referents[a.key]}) if a.key in referents else a for a in arguments
             ]
         if propositions and not any(a.role == "agent" for a in arguments) and predicate is not None:
             arguments = [a for a in propositions[-1].arguments if a.role == "agent"] + arguments
-        low = clause[0][1] if clause and number else 0
-        high = clauses[number + 1][0][1] if number + 1 < len(clauses) and clauses[number + 1] else len(text)
+        low, high = ranges[number]
         propositions.append(
             Proposition(
                 predicate=predicate,
                 arguments=arguments,
                 asserted=asserted,
                 opinion=opinion,
-                times=[t for t in anchored if low <= t.start < high],
+                times=[t for t in anchored if _narrowest(ranges, t.start) == number],
                 start=low,
                 end=high,
             )

@@ -1,0 +1,99 @@
+"""Clauses as extraction reads them, and what matching makes of them: a time's span of days, a
+relative clause that interrupts the subject, and the mood of the clause in conflict.
+
+Sentences written for these tests, modelled on the misses read in the BASIL fit split
+(tests/realnews): "last week" against "earlier this month", "Lieberman, who ran with Gore in 2000,
+became ...", a hedge in a second clause, "approved" against "may have rejected".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claimdiff.extract import analyse_sentence, extract_claims
+from claimdiff.match import compare
+from claimdiff.models import Claim
+
+DAY = dt.date(2022, 5, 6)  # a Friday
+
+
+def last_claim(text: str, outlet: str) -> Claim:
+    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)[-1]
+
+
+def relation(first: str, second: str) -> tuple[str, list[str]]:
+    comparison = compare(last_claim(first, "gazette"), last_claim(second, "herald"))
+    return comparison.relation, list(comparison.reasons)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Friday 6 May: "last week" runs from 25 April, "this month" from 1 May.
+        ("Carl Brandt pleaded guilty earlier this month.", "Brandt pleaded guilty last week."),
+        ("Carl Brandt pleaded guilty last week.", "Brandt pleaded guilty on Monday."),
+        ("Carl Brandt pleaded guilty this year.", "Brandt pleaded guilty two weeks ago."),
+    ],
+)
+def test_times_whose_spans_overlap_are_no_conflict(first: str, second: str) -> None:
+    assert relation(first, second)[0] != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Carl Brandt pleaded guilty in court last month.", "Brandt pleaded guilty in court on Thursday."),
+        ("Carl Brandt pleaded guilty in court last year.", "Brandt pleaded guilty in court last week."),
+        # The year is the setting; the Friday dates the plea.
+        (
+            "Carl Brandt pleaded guilty in court on Friday after talks early this year.",
+            "Brandt pleaded guilty in court on Thursday.",
+        ),
+    ],
+)
+def test_one_act_in_two_spans_that_share_no_day_is_a_time_conflict(first: str, second: str) -> None:
+    assert relation(first, second) == ("contradiction", ["time"])
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "relative"),
+    [
+        (
+            "The bridge, which opened in 1990, was closed by the city council on Monday.",
+            ("close", ["the city council", "The bridge"], ["on Monday"]),
+            ("open", ["bridge"], ["in 1990"]),
+        ),
+        (
+            "Carl Brandt, who served as an adviser until 2019, pleaded guilty on Wednesday.",
+            ("plead", ["Carl Brandt", "guilty"], ["on Wednesday"]),
+            ("serve", ["Brandt"], ["until 2019"]),
+        ),
+    ],
+)
+def test_a_relative_clause_that_interrupts_the_subject_is_read_apart_from_the_main_clause(
+    text: str, main: tuple[str, list[str], list[str]], relative: tuple[str, list[str], list[str]]
+) -> None:
+    first, second = analyse_sentence(text, outlet="gazette", published_on=DAY).propositions
+    for clause, (verb, arguments, times) in ((first, main), (second, relative)):
+        assert clause.predicate is not None and clause.predicate.lemma == verb
+        assert [a.text for a in clause.arguments] == arguments
+        assert [t.text for t in clause.times] == times
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Carl Brandt, who served as an adviser until 2019, pleaded guilty in court on Wednesday.",
+            "Brandt pleaded guilty in court on Friday to lying to investigators.",
+        ),
+        (
+            "The bridge, which opened in 1990, was closed by the city council on Monday.",
+            "The city council closed the bridge on Thursday.",
+        ),
+    ],
+)
+def test_the_main_act_behind_a_relative_clause_is_dated_and_compared(first: str, second: str) -> None:
+    assert relation(first, second) == ("contradiction", ["time"])
+
