@@ -97,3 +97,34 @@ def test_a_relative_clause_that_interrupts_the_subject_is_read_apart_from_the_ma
 def test_the_main_act_behind_a_relative_clause_is_dated_and_compared(first: str, second: str) -> None:
     assert relation(first, second) == ("contradiction", ["time"])
 
+
+def test_a_hedge_in_another_clause_leaves_the_conflicting_clause_asserted() -> None:
+    found = relation(
+        "The army withdrew its troops from the town on Monday, and officials are expected to reopen the road.",
+        "The army did not withdraw its troops from the town.",
+    )
+    assert found == ("contradiction", ["negation"])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The council approved the budget on Tuesday.",
+            "The council may have rejected the budget on Tuesday.",
+        ),
+        ("The council approved the budget on Tuesday.", "The council could reject the budget on Tuesday."),
+    ],
+)
+def test_one_sentence_whose_changed_slot_is_hedged_on_one_side_is_no_contradiction(
+    first: str, second: str
+) -> None:
+    assert relation(first, second)[0] != "contradiction"
+
+
+def test_one_sentence_hedged_alike_on_both_sides_still_conflicts() -> None:
+    found = relation(
+        "The council may have approved the budget on Tuesday.",
+        "The council may have rejected the budget on Tuesday.",
+    )
+    assert found[0] == "contradiction"

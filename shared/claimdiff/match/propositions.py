@@ -381,11 +381,30 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
         # A clause is not asserted when the claim is attributed, hedged, conditional or asked; when
         # the hedge ("plans to") is the very slot compared, the outlet still asserts the plan.
         hedge_only = hedge_is_the_slot and claim.hedged and not claim.conditional
-        if clause is not None and not clause.asserted and not hedge_only:
+        # ``asserted`` was read for the whole claim: a hedge in another clause, already weighed
+        # above, does not unassert this one; a question does.
+        hedged_elsewhere = claim.hedged and not _hedged_clause(view, clause)
+        if clause is not None and not clause.asserted and not hedge_only and not hedged_elsewhere:
+            return None
+        if claim.text.rstrip().endswith("?"):
             return None
         # Quoted words whose speaker extraction could not name are someone's, not the outlet's.
         return _UNKNOWN_QUOTE if quoted_share(claim.text) >= _MOSTLY_QUOTED else "outlet"
     return speaker.id
+
+
+_UNSURE = frozenset(["possible", "questioned"])
+
+
+def _hedged_slot(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
+    """Whether one side hedges or asks the conflicting clause and the other does not ("approved" /
+    "may have rejected"): the sentence's mood differs where it matters."""
+    at: dict[str, int] = {e.side: e.start for e in finding.evidence}
+    moods = set()
+    for side, view in (("a", a), ("b", b)):
+        clause = _clause_at(view.claim, at.get(side))
+        moods.add(clause.predicate.modality in _UNSURE if clause and clause.predicate else False)
+    return len(moods) > 1
 
 
 def _clause_at(claim: Claim, at: int | None) -> Proposition | None:
@@ -444,8 +463,11 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
         return a.claim.speaker is not None and b.claim.speaker is not None and not a.hedged and not b.hedged
     if same_sentence:
         # One sentence carried by both outlets, one slot changed: whatever the sentence's own mood
-        # (an opinion, a hedge), the outlets disagree on what it says, unless two people said it.
-        return not _two_named_people(a.claim, b.claim)
+        # (an opinion, a hedge), the outlets disagree on what it says, unless two people said it,
+        # or the changed slot itself is hedged ("approved" / "may have rejected").
+        return not _two_named_people(a.claim, b.claim) and (
+            reason == "modality" or not _hedged_slot(a, b, finding)
+        )
     if _one_statement(a, b, finding):
         # The same person's words quoted by both, nearly alike, the conflict inside the quotes: as
         # for one sentence carried twice, the outlets disagree on what was said, whatever its mood.
