@@ -60,6 +60,11 @@ ANTONYM = (
         (f"{who} praised the police for the arrest.", f"{who} {blamed} the police for the arrest.")
         for who, blamed in product(_PEOPLE[:4], ("criticized", "condemned"))
     ]
+    # One verb, opposite particles.
+    + [
+        (f"{who} {verb} for the {bill} bill.", f"{who} {verb} against the {bill} bill.")
+        for who, verb, bill in product(_PEOPLE[4:7], ("voted", "lobbied", "campaigned"), ("tax", "gun"))
+    ]
 )
 TIME = [
     (f"{who} {act} on {day}.", f"{who} {act} on {other}.")

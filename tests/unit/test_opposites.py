@@ -48,3 +48,22 @@ def test_compare_is_symmetric_on_every_written_pair() -> None:
         assert {(e.side, e.text) for e in one.evidence} == {
             ("a" if e.side == "b" else "b", e.text) for e in other.evidence
         }
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The union urged members to vote for the bill.",
+            "The union encouraged lawmakers to vote against the bill.",
+        ),
+        (
+            "The mayor asked residents to vote for the plan.",
+            "The mayor called on voters to vote against the plan.",
+        ),
+    ],
+)
+def test_one_verb_with_opposite_particles_under_other_main_verbs_is_never_the_same_claim(
+    first: str, second: str
+) -> None:
+    assert judge(first, second).relation != "equivalent"

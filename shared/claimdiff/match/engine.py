@@ -161,7 +161,12 @@ def decide(
         return _comparison(a, b, "contradiction", sure, [f for f, _ in weighed.values()])
 
     conflicts = [*found, *(f for f in slots if f.reason not in {g.reason for g in found})]
-    blocked = bool(slots) or (bool(found) and pair.comparable) or equivalence_blocked(a, b)
+    # One verb with opposite particles ("urged members to vote for" / "encouraged lawmakers to vote
+    # against") opposes the claims whatever their main verbs.
+    opposite_particles = any(f.strength.get("particle") for f in found)
+    blocked = (
+        bool(slots) or (bool(found) and pair.comparable) or opposite_particles or equivalence_blocked(a, b)
+    )
     paraphrase = heads["paraphrase"].probability(values) >= heads["paraphrase"].threshold
     if paraphrase and not blocked:
         return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)

@@ -31,6 +31,7 @@ from claimdiff.match.lexicon import (
     IRREGULAR_PAST,
     NEAR_COMPLETION,
     NEGATION_WORDS,
+    OPPOSITE_PARTICLES,
     PREPOSITIONS,
     SPEECH_VERBS,
     STOP_WORDS,
@@ -132,7 +133,7 @@ _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "lack", "absence
 # Frame words that pass a negation on to the verb they govern: "has not fulfilled its promise to
 # separate" denies the separating, "did not keep its pledge to", "did not manage to leave" the leaving.
 _FRAME_STEMS = frozenset(word_stem(w) for w in FRAME_WORDS)
-_PARTICLES = {"on": 1, "off": -1}
+_PARTICLE_CONCEPT = "particle:"  # antonym senses of one verb's particles: "particle:<verb stem>"
 # What separates clauses: punctuation between two words, or a word that opens a subordinate clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
 _SUBORDINATORS = frozenset(
@@ -312,11 +313,12 @@ def view(claim: Claim) -> ClaimView:
     for index, token in enumerate(toks):
         for concept, side in antonym_senses(token.lower):
             senses.setdefault(concept, {}).setdefault(side, token)
-        if token.lower in _PARTICLES and index > 0 and toks[index - 1].lower not in STOP_WORDS:
-            # "turning on" against "turning off": the same verb with opposite particles.
+        if token.lower in OPPOSITE_PARTICLES and index > 0 and toks[index - 1].lower not in STOP_WORDS:
+            # "turning on" / "turning off", "voted for" / "voted against": one verb, opposite particles.
             verb = toks[index - 1]
             phrase = signals.Token(f"{verb.text} {token.text}", "", "", verb.start, token.end)
-            senses.setdefault("particle:" + verb.stem, {}).setdefault(_PARTICLES[token.lower], phrase)
+            side = OPPOSITE_PARTICLES[token.lower]
+            senses.setdefault(_PARTICLE_CONCEPT + verb.stem, {}).setdefault(side, phrase)
     near = [
         (m.start(), m.end(), word_stem((m.group("ing") or m.group("verb")).lower()))
         for m in NEAR_COMPLETION.finditer(text)
@@ -615,7 +617,7 @@ def _prefix_antonyms(a: ClaimView, b: ClaimView) -> list[tuple[signals.Token, si
 
 def _antonyms(a: ClaimView, b: ClaimView) -> Finding | None:
     evidence: dict[tuple[str, int], Evidence] = {}
-    decisive = False
+    decisive = particle = False
     for concept, a_sides in a.senses.items():
         b_sides = b.senses.get(concept)
         if not b_sides or len(a_sides) != 1 or len(b_sides) != 1 or a_sides.keys() == b_sides.keys():
@@ -623,13 +625,16 @@ def _antonyms(a: ClaimView, b: ClaimView) -> Finding | None:
         ta, tb = next(iter(a_sides.values())), next(iter(b_sides.values()))
         evidence[("a", ta.start)] = evidence_at("a", a, ta.start, ta.end, "antonym")
         evidence[("b", tb.start)] = evidence_at("b", b, tb.start, tb.end, "antonym")
-        decisive = decisive or concept in DECISIVE_CONCEPTS
+        # One verb with opposite particles ("voted for" / "voted against") is as plain as a concept.
+        particle = particle or concept.startswith(_PARTICLE_CONCEPT)
+        decisive = decisive or concept in DECISIVE_CONCEPTS or particle
     for ta, tb in _prefix_antonyms(a, b):
         evidence[("a", ta.start)] = evidence_at("a", a, ta.start, ta.end, "antonym")
         evidence[("b", tb.start)] = evidence_at("b", b, tb.start, tb.end, "antonym")
     if not evidence:
         return None
-    return Finding("antonym", tuple(evidence.values()), strength={"decisive": float(decisive)})
+    strength = {"decisive": float(decisive), **({"particle": 1.0} if particle else {})}
+    return Finding("antonym", tuple(evidence.values()), strength=strength)
 
 
 def _rounding(quantity: Quantity) -> float:

@@ -309,6 +309,12 @@ DECISIVE_CONCEPTS = frozenset(
 )
 
 
+# Particles that turn one verb into its opposite: "turned on" / "turned off", "voted for" / "voted
+# against", "argued for" / "argued against". Read only right after the verb ("for" alone is a plain
+# preposition).
+OPPOSITE_PARTICLES: dict[str, int] = {"on": 1, "off": -1, "for": 1, "against": -1}
+
+
 def _build_antonyms() -> dict[str, tuple[tuple[str, int], ...]]:
     table: dict[str, list[tuple[str, int]]] = {}
     for concept, positive, negative in _ANTONYM_GROUPS:
