@@ -128,3 +128,45 @@ def test_one_sentence_hedged_alike_on_both_sides_still_conflicts() -> None:
         "The council may have rejected the budget on Tuesday.",
     )
     assert found[0] == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Gov. Asa Hutchinson spoke on Monday. Hutchinson said he would ask lawmakers to recall the bill.",
+            True,
+        ),
+        ("Senator Mary Hale spoke on Monday. Hale said she voted against the bill.", True),
+        # Inside the quotation marks, "he" is the speaker's account of someone else.
+        ('Gov. Asa Hutchinson spoke on Monday. Hutchinson said "he will not win" the vote.', False),
+    ],
+)
+def test_the_he_or_she_of_reported_speech_is_its_speaker(text: str, agent: bool) -> None:
+    found = extract_claims(text, article_id="gazette-1", outlet="gazette", published_on=DAY)[-1]
+    assert found.speaker is not None
+    agents = [a.key for p in found.propositions for a in p.arguments if a.role == "agent"]
+    assert (found.speaker.id in agents) is agent
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Brandt said on Wednesday that the plea was a mistake.", "statement"),
+        ("Brandt told reporters Wednesday the plea was a mistake.", "statement"),
+        ("Brandt said he pleaded guilty in court on Wednesday.", "event"),
+        ("Brandt said that the court heard his plea on Wednesday.", "event"),
+    ],
+)
+def test_a_time_after_what_was_said_begins_dates_the_event_not_the_statement(text: str, anchor: str) -> None:
+    (found,) = [t for p in last_claim(text, "gazette").propositions for t in p.times]
+    assert found.anchor == anchor
+
+
+def test_the_plea_a_speaker_reports_in_another_year_is_not_the_same_claim() -> None:
+    # "he" is Brandt (his surname meets the resolved pronoun) and "last year" dates his plea.
+    first = last_claim(
+        "Carl Brandt spoke on Friday. Brandt said he pleaded guilty in court last year.", "gazette"
+    )
+    second = last_claim("Brandt pleaded guilty in court on Thursday.", "herald")
+    assert compare(first, second).relation == "related"

@@ -49,6 +49,7 @@ from claimdiff.extract.attribution import (
     SPEECH_VERBS,
     Attribution,
     attribute,
+    quoted_spans,
 )
 from claimdiff.extract.descriptions import description_head, gender_of, title_facts
 from claimdiff.extract.entities import (
@@ -646,7 +647,7 @@ def _attribute_all(
                 context.mention(speaker)
                 if speaker.kind == "organization":
                     context.speaking_organisations.append(speaker)
-        item.referents = _opening_pronoun(item, context)
+        item.referents = _opening_pronoun(item, context) or _reported_pronoun(item, context)
         context.note_entity_titles(item.text, item.entities)
         context.mention_entities(_subject_last(item))
         if item.speaker is not None and item.speaker.resolved_from is None:
@@ -667,6 +668,33 @@ def _opening_pronoun(item: _Sentence, context: _Context) -> dict[str, str]:
         return {}
     referent = context.pronoun(first)
     return {first: referent.id} if referent is not None and referent.kind == "person" else {}
+
+
+_REPORTED_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _reported_pronoun(item: _Sentence, context: _Context) -> dict[str, str]:
+    """The speaker a "he" or "she" of reported speech stands for: in "Hutchinson said he would ask
+    lawmakers to ...", "he" is Hutchinson (of a stated or guessed gender that fits). Inside quotation
+    marks the pronoun is the speaker's account of someone else, and stays unresolved."""
+    speaker, attribution = item.speaker, item.attribution
+    if (
+        speaker is None
+        or attribution is None
+        or attribution.quote != "reported"
+        or speaker.kind != "person"
+        or speaker.id.startswith(PRONOUN_SPEAKER)
+    ):
+        return {}
+    after_cue = attribution.position + len(attribution.cue)
+    quoted = quoted_spans(item.text)
+    for found in _REPORTED_PRONOUN.finditer(item.text, after_cue):
+        if any(start <= found.start() < end for start, end in quoted):
+            continue
+        pronoun = found.group().lower()
+        gender = context.stated_gender.get(speaker.id) or context.gender.get(speaker.id)
+        return {pronoun: speaker.id} if gender in (None, pronoun) else {}
+    return {}
 
 
 _MAX_WORDS_BEFORE_SUBJECT = 4  # "Majority Whip Kevin McCarthy ...", "But Mr. Christie ..."

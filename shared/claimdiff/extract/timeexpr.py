@@ -224,6 +224,9 @@ _START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|sta
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
+# Words that open what was said: a time after them dates the reported event ("said he pleaded guilty
+# on Wednesday"), not the statement ("said on Wednesday", "told reporters Wednesday").
+_OPENS_CONTENT = re.compile(r"\b(?:that|he|she|they|it|we|i|you)\b", re.IGNORECASE)
 
 
 _WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
@@ -264,7 +267,13 @@ def anchor_times(
         if (
             cue_at is not None
             and cue
-            and (0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH or 0 <= cue_at - time.end <= 3)
+            and (
+                (
+                    0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH
+                    and not _OPENS_CONTENT.search(text[cue_at + len(cue) : time.start])
+                )
+                or 0 <= cue_at - time.end <= 3
+            )
         ):
             anchor = "statement"
         elif _DEADLINE.search(before) or time.text.lower().startswith(("until", "by ", "before")):

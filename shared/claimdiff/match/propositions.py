@@ -108,15 +108,23 @@ def _participants_differ(pa: Proposition, pb: Proposition) -> bool:
 
 
 def _words(proposition: Proposition, role: str) -> set[str]:
-    return {
-        word_stem(w)
-        for argument in proposition.arguments
-        if argument.role == role
-        for w in argument.text.lower().split()
-        if len(w) > 2 and w not in _FUNCTION_WORDS and not w[:1].isdigit()
-    }
+    """The participant's words, and the surname of a person it was resolved to ("he" read as
+    person:c-brandt meets "Brandt")."""
+    found: set[str] = set()
+    for argument in proposition.arguments:
+        if argument.role != role:
+            continue
+        found.update(
+            word_stem(w)
+            for w in argument.text.lower().split()
+            if len(w) > 2 and w not in _FUNCTION_WORDS and not w[:1].isdigit()
+        )
+        if argument.key.startswith(_PERSON) and argument.text.lower() in _PRONOUNS:
+            found.add(word_stem(argument.key.rsplit("-", 1)[-1]))
+    return found
 
 
+_PERSON = "person:"
 _LIGHT_VERBS = frozenset(word_stem(w) for w in ("be", "have", "do", "make", "get"))
 _POINTING = frozenset(["that", "this", "these", "those", "it", "he", "she", "they"])
 _PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"])
