@@ -170,3 +170,13 @@ def test_the_plea_a_speaker_reports_in_another_year_is_not_the_same_claim() -> N
     )
     second = last_claim("Brandt pleaded guilty in court on Thursday.", "herald")
     assert compare(first, second).relation == "related"
+
+
+def test_one_act_of_one_doer_on_one_thing_dated_apart_conflicts_however_it_is_worded() -> None:
+    # Agent and patient both shared (Senate / senate, bill / bill): the clauses are aligned even
+    # though the rest of the wording differs too much for the similarity gate.
+    found = relation(
+        "The Ohio Senate passed a bill on Thursday letting shop owners who cite their faith turn customers away.",
+        "The state senate passed the bill, known as SB 12, last month.",
+    )
+    assert found == ("contradiction", ["time"])

@@ -171,6 +171,15 @@ def _named_participant(pa: Proposition, pb: Proposition) -> bool:
     return False
 
 
+def _both_roles_shared(pa: Proposition, pb: Proposition) -> bool:
+    """Whether the clauses share their agent and their patient alike (by key or by a word): one act
+    of one doer on one thing, however differently the rest is worded."""
+    return all(
+        (ka := _keys(pa, role)) and (kb := _keys(pb, role)) and (ka & kb or _words(pa, role) & _words(pb, role))
+        for role in ("agent", "patient")
+    )
+
+
 def _same_participants(pa: Proposition, pb: Proposition) -> bool:
     """Every role both clauses fill holds the same participant (same key or a word in common), and
     at least one role is filled on both sides: "no man playing a piano" says nothing of a man playing
@@ -280,7 +289,7 @@ def slot_findings(a: ClaimView, b: ClaimView) -> list[Finding]:
     finding per reason, main clauses first."""
     found: dict[ReasonCode, Finding] = {}
     for pa, pb in clause_pairs(a.claim, b.claim):
-        named = _named_participant(pa, pb)
+        named = _named_participant(pa, pb) or _both_roles_shared(pa, pb)
         # Only a figure or a date is a slot concrete enough to hold without similar wording: a
         # modality or a negation of "use" / "would use" in long sentences is often another act.
         for finding in _clause_findings(a, pa, b, pb):
