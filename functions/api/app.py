@@ -8,7 +8,7 @@ HTTP answers in one place (the exception handlers below), always as ``ErrorRespo
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import claimdiff
 from aws_lambda_powertools import Logger
@@ -36,6 +36,7 @@ from claimdiff.api_models import (
     ErrorResponse,
     Health,
 )
+from claimdiff.claimreview import ClaimReviewPage
 from claimdiff.errors import InvalidRequestError, NotFoundError
 from claimdiff.store.cursor import MAX_CURSOR_CHARS
 from claimdiff.store.ports import ClaimStore
@@ -100,6 +101,10 @@ PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="items per p
 Cursor = Annotated[
     str | None,
     Query(description="next_cursor of the previous page", min_length=1, max_length=MAX_CURSOR_CHARS),
+]
+ContradictionFormat = Annotated[
+    Literal["json", "claimreview"],
+    Query(alias="format", description="claimreview: schema.org ClaimReview JSON-LD items"),
 ]
 
 
@@ -175,9 +180,20 @@ def compare_article(article_id: ArticleId) -> ArticleComparison:
     responses=_responses("One page of contradictions"),
 )
 def list_contradictions(
-    outlet: OutletFilter = None, limit: PageSize = DEFAULT_PAGE_SIZE, cursor: Cursor = None
-) -> ContradictionPage:
-    """Every contradiction between two outlets' claims, once per pair, optionally involving one outlet."""
+    outlet: OutletFilter = None,
+    limit: PageSize = DEFAULT_PAGE_SIZE,
+    cursor: Cursor = None,
+    answer_format: ContradictionFormat = "json",
+) -> ContradictionPage | ClaimReviewPage:
+    """Every contradiction between two outlets' claims, once per pair, optionally involving one outlet.
+
+    ``format=claimreview``: each as schema.org ClaimReview JSON-LD (Google's fact-check markup) of
+    its first claim, disputed by the other outlet's report.
+    """
+    if answer_format == "claimreview":
+        return comparison.contradiction_reviews(
+            get_store(), outlet=outlet, limit=limit, cursor=cursor, site=_site_url()
+        )
     return comparison.list_contradictions(get_store(), outlet=outlet, limit=limit, cursor=cursor)
 
 
@@ -317,6 +333,16 @@ def _base_path() -> str:
     requested = event.request_context.path or event.path
     prefix = requested.removesuffix(event.path) if requested.endswith(event.path) else ""
     return prefix or "/"
+
+
+def _site_url() -> str:
+    """The API's absolute base URL as the client reached it (scheme, host and base path)."""
+    event = app.current_event
+    headers = {name.lower(): value for name, value in (event.headers or {}).items()}
+    host = headers.get("host") or event.request_context.domain_name or "localhost"
+    local = host.split(":")[0] in ("127.0.0.1", "localhost")
+    scheme = headers.get("x-forwarded-proto") or ("http" if local else "https")
+    return f"{scheme}://{host}{_base_path().rstrip('/')}"
 
 
 def _openapi_json(base_path: str) -> str:

@@ -7,6 +7,7 @@ The HTTP mapping of those errors lives in ``functions/api/app.py`` only.
 
 from __future__ import annotations
 
+from claimdiff import claimreview
 from claimdiff.api_models import (
     MAX_LINKS_PER_KIND,
     MAX_RELATIONS,
@@ -24,6 +25,7 @@ from claimdiff.api_models import (
     Link,
     MatchingProgress,
 )
+from claimdiff.claimreview import ClaimReviewPage
 from claimdiff.concurrency import map_io
 from claimdiff.errors import NotFoundError
 from claimdiff.models import Article, ArticleStatus, Relation
@@ -72,6 +74,29 @@ def list_contradictions(
     """One page of contradictions, newest first, each pair once, optionally involving one outlet."""
     page = store.list_contradictions(outlet=outlet, limit=limit, cursor=cursor)
     return ContradictionPage(items=page.items, next_cursor=page.next_cursor)
+
+
+def contradiction_reviews(
+    store: ClaimStore, *, outlet: str | None, limit: int, cursor: str | None, site: str
+) -> ClaimReviewPage:
+    """The same page as ``list_contradictions``, each contradiction as a schema.org ClaimReview of
+    its first claim; ``site`` is the API's absolute base URL (the reviews link to its pages)."""
+    page = store.list_contradictions(outlet=outlet, limit=limit, cursor=cursor)
+    claims = {c.id: c for c in store.get_claims([r.claim.id for r in page.items])}
+    article_ids = sorted({r.claim.article_id for r in page.items} | {r.other.article_id for r in page.items})
+    articles = dict(zip(article_ids, map_io(store.get_article, article_ids), strict=True))
+    reviews = [
+        claimreview.review(
+            relation,
+            claims[relation.claim.id],
+            articles[relation.claim.article_id],
+            articles[relation.other.article_id],
+            site=site,
+        )
+        for relation in page.items
+        if relation.claim.id in claims  # a claim deleted since the listing was read has no review
+    ]
+    return ClaimReviewPage(items=reviews, next_cursor=page.next_cursor)
 
 
 def compare_article(store: ClaimStore, article_id: str) -> ArticleComparison:

@@ -231,6 +231,16 @@ ReasonCode = Literal[
     "lexical",
     "roles",
 ]
+# How a contradiction's reason reads in a sentence (explanations, ClaimReview ratings).
+CONFLICT_WORDS: dict[ReasonCode, str] = {
+    "negation": "negation",
+    "antonym": "opposite words",
+    "quantity": "incompatible figures",
+    "modality": "done versus not yet done",
+    "attribution": "same words, different speaker",
+    "time": "different dates",
+    "roles": "roles swapped",
+}
 VerdictKind = Literal["supports", "contradicts", "discusses", "unrelated"]
 
 

@@ -71,6 +71,7 @@ def test_the_handler_builds_the_dynamodb_store_from_the_environment(
         ("/articles/paper-c-1/comparison", {}),
         ("/contradictions", {}),
         ("/contradictions", {"outlet": "daily-b"}),
+        ("/contradictions", {"format": "claimreview"}),
         ("/claims/wire-a-1~0000", {}),
     ],
 )

@@ -24,19 +24,10 @@ from claimdiff.match.propositions import (
     quoted_alike,
     slot_findings,
 )
-from claimdiff.models import Claim, Comparison, Evidence, ReasonCode, RelationKind
+from claimdiff.models import CONFLICT_WORDS, Claim, Comparison, Evidence, ReasonCode, RelationKind
 
 # Reasons that the contradiction head learned from data; the others are rules gated on the subject.
 _LEARNED_REASONS: frozenset[ReasonCode] = frozenset({"negation", "antonym"})
-_REASON_WORDS: dict[ReasonCode, str] = {
-    "negation": "negation",
-    "antonym": "opposite words",
-    "quantity": "incompatible figures",
-    "modality": "done versus not yet done",
-    "attribution": "same words, different speaker",
-    "time": "different dates",
-    "roles": "roles swapped",
-}
 _EXCERPT = 70
 # How sure a contradiction is when the alignment itself leaves no doubt about what is compared.
 _MINIMAL_PAIR_SURENESS = 0.95
@@ -254,7 +245,7 @@ def explain(a: Claim, b: Claim, comparison: Comparison) -> str:
     right = f'{_who(b, "b")} "{_excerpt(b, spans_b)}"'
     if comparison.relation == "contradiction":
         differing = "; ".join(
-            f"{_REASON_WORDS.get(r, r)} ({' vs '.join(dict.fromkeys(e.text for e in _by_side(comparison.evidence) if e.reason == r))})"
+            f"{CONFLICT_WORDS.get(r, r)} ({' vs '.join(dict.fromkeys(e.text for e in _by_side(comparison.evidence) if e.reason == r))})"
             for r in comparison.reasons
         )
         return f"{left}; {right}: {differing}"

@@ -175,7 +175,9 @@ def _both_roles_shared(pa: Proposition, pb: Proposition) -> bool:
     """Whether the clauses share their agent and their patient alike (by key or by a word): one act
     of one doer on one thing, however differently the rest is worded."""
     return all(
-        (ka := _keys(pa, role)) and (kb := _keys(pb, role)) and (ka & kb or _words(pa, role) & _words(pb, role))
+        (ka := _keys(pa, role))
+        and (kb := _keys(pb, role))
+        and (ka & kb or _words(pa, role) & _words(pb, role))
         for role in ("agent", "patient")
     )
 
