@@ -19,6 +19,7 @@ from claimdiff.models import (
     CheckEvidence,
     Claim,
     ClaimRef,
+    DateSource,
     Evidence,
     ReasonCode,
     Relation,
@@ -113,6 +114,10 @@ class ArticleDetail(ArticleSummary):
     """An article's metadata (its body stays in S3)."""
 
     matching: MatchingProgress | None = Field(default=None, description="for a processed article")
+    published_at_source: DateSource | None = Field(
+        default=None,
+        description="where published_at came from: document, object_metadata, or ingest_time (none given)",
+    )
 
     notes: list[str] = Field(
         default_factory=list,

@@ -24,7 +24,7 @@ from claimdiff.documents import Document, parse_document, read_date
 from claimdiff.errors import ConcurrentChangeError, RejectedInputError, StaleWriteError
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
-from claimdiff.models import Article, ArticleStatus, Claim, sequencer_order
+from claimdiff.models import Article, ArticleStatus, Claim, DateSource, sequencer_order
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
@@ -260,9 +260,11 @@ class Ingestor:
             return IngestResult(article_id, "rejected", claims_removed=removed, reason=error.reason), set()
         notes = list(document.notes)
         published_at = document.published_at
+        source: DateSource = "document"
         if published_at is None:
             published_at, date_note = read_date(current.metadata.get(PUBLISHED_AT_METADATA))
             notes += [f"metadata {date_note}"] if date_note else []
+            source = "object_metadata" if published_at is not None else "ingest_time"
         counted = (
             previous is not None and previous.status is ArticleStatus.PROCESSED
         )  # already one of the day's
@@ -276,6 +278,7 @@ class Ingestor:
                 "title": document.title,
                 "url": document.url,
                 "published_at": published_at,
+                "published_at_source": source,
                 "notes": notes,
             }
         )

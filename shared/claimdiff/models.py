@@ -180,6 +180,9 @@ class ArticleStatus(StrEnum):
     REJECTED = "REJECTED"
 
 
+DateSource = Literal["document", "object_metadata", "ingest_time"]
+
+
 class Article(_Model):
     """An article's metadata and normalised text (the body itself stays in S3)."""
 
@@ -188,6 +191,12 @@ class Article(_Model):
     title: str | None = None
     url: str | None = None
     published_at: dt.datetime | dt.date | None = None
+    published_at_source: DateSource | None = Field(
+        default=None,
+        description="where the date came from: the document itself (HTML meta or JSON-LD, a <time>, a "
+        "JSON published_at), the S3 object's metadata, or none given (ingest_time: claims are dated by "
+        "the upload)",
+    )
     text: str = ""
     s3_bucket: str | None = None
     s3_key: str | None = None

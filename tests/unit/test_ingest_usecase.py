@@ -316,4 +316,23 @@ def test_an_html_upload_is_dated_by_its_own_page_without_metadata(world) -> None
     objects.put(BUCKET, "articles/wire-a/talks.html", page)
     article = store.get_article(ingestor.ingest(change("articles/wire-a/talks.html")).article_id)
     assert article is not None and str(article.published_at) == "2016-08-26 08:00:00+00:00"
+    assert article.published_at_source == "document"
     assert {str(claim.published_on) for claim in store.list_claims(article.id)} == {"2016-08-26"}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "source", "published"),
+    [
+        ({"published-at": "2016-08-26"}, "object_metadata", "2016-08-26"),
+        ({}, "ingest_time", "None"),
+        ({"published-at": "next week"}, "ingest_time", "None"),  # unusable: left out with a note
+    ],
+)
+def test_an_article_says_where_its_date_came_from(
+    world, metadata: dict[str, str], source: str, published: str
+) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, metadata)
+    article = store.get_article(ingestor.ingest(change()).article_id)
+    assert article is not None
+    assert (article.published_at_source, str(article.published_at)) == (source, published)
