@@ -8,23 +8,11 @@ became ...", a hedge in a second clause, "approved" against "may have rejected".
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match import compare
-from claimdiff.models import Claim
 
-DAY = dt.date(2022, 5, 6)  # a Friday
-
-
-def last_claim(text: str, outlet: str) -> Claim:
-    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)[-1]
-
-
-def relation(first: str, second: str) -> tuple[str, list[str]]:
-    comparison = compare(last_claim(first, "gazette"), last_claim(second, "herald"))
-    return comparison.relation, list(comparison.reasons)
+from tests.unit.written_pairs import DAY, last_claim, relation
 
 
 @pytest.mark.parametrize(

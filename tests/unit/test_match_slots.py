@@ -7,8 +7,6 @@ as the loser, a quote with one word changed, and a statement's own date, which i
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY, tally_counts
@@ -18,22 +16,8 @@ from claimdiff.match.features import _best_match, view
 from claimdiff.match.lexicon import antonym_senses
 from claimdiff.match.propositions import equivalence_blocked, slot_findings
 from claimdiff.match.signals import tokens
-from claimdiff.models import Claim
 
-DAY = dt.date(2022, 5, 6)
-
-
-def claims(text: str, outlet: str) -> list[Claim]:
-    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)
-
-
-def last_claim(text: str, outlet: str) -> Claim:
-    return extract_claims(text, article_id=f"{outlet}-1", outlet=outlet, published_on=DAY)[-1]
-
-
-def relation(first: str, second: str) -> tuple[str, list[str]]:
-    comparison = compare(last_claim(first, "gazette"), last_claim(second, "herald"))
-    return comparison.relation, list(comparison.reasons)
+from tests.unit.written_pairs import DAY, claims, last_claim, relation
 
 
 @pytest.mark.parametrize(
