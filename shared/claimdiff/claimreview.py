@@ -19,7 +19,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from claimdiff.models import CONFLICT_WORDS, Article, Claim, Relation
+from claimdiff.models import CONFLICT_WORDS, Article, Claim, Relation, calendar_day
 
 REVIEWER = "claimdiff"
 DISPUTED = "Disputed by another outlet"
@@ -162,4 +162,4 @@ def _day(article: Article | None, fallback: dt.date) -> dt.date:
     when = article.published_at if article is not None else None
     if when is None:
         return fallback
-    return when.date() if isinstance(when, dt.datetime) else when
+    return calendar_day(when)

@@ -212,12 +212,14 @@ def _run_rematch(args: argparse.Namespace) -> int:
 
 def _articles_since(store: Any, since: dt.date) -> Iterator[Any]:
     """Articles newest first (publication date, else ingestion), down to ``since``."""
+    from claimdiff.models import calendar_day  # noqa: PLC0415  (pydantic: not for --help)
+
     cursor = None
     while True:
         page = store.list_articles(outlet=None, limit=100, cursor=cursor)
         for article in page.items:
             when = article.published_at or article.ingested_at
-            if when is not None and (when.date() if isinstance(when, dt.datetime) else when) < since:
+            if when is not None and calendar_day(when) < since:
                 return
             yield article
         cursor = page.next_cursor

@@ -6,7 +6,6 @@ dispatcher runs the ingest and match handlers, and the report is read from the R
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.documents import SUPPORTED_SUFFIXES, parse_date
+from claimdiff.models import calendar_day
 from claimdiff.report import WIDTH, demo_report
 
 PAGE_SIZE = 100
@@ -125,7 +125,7 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
         print(f"uploading {len(corpus)} articles to s3://{stack.bucket}/articles/ ...")
         for entry in corpus:
             when = parse_date(entry.published_at)
-            published = when.date() if isinstance(when, dt.datetime) else when
+            published = calendar_day(when) if when is not None else None
             for key in upload_files(s3, stack.bucket, entry.outlet, [entry.path], published, progress=False):
                 print(f"  {key}")
         print("waiting for ingest and matching ...")

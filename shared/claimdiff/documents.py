@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from claimdiff.errors import RejectedInputError
+from claimdiff.models import calendar_day
 from claimdiff.text import normalise
 
 SUPPORTED_SUFFIXES = (".json", ".txt", ".md", ".markdown", ".html", ".htm")
@@ -265,7 +266,7 @@ def read_date(value: object) -> tuple[dt.datetime | dt.date | None, str | None]:
         when = dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
     except ValueError:
         return None, f"published_at ignored: {value[:40]!r} is not an ISO date"
-    day = when.date() if isinstance(when, dt.datetime) else when
+    day = calendar_day(when)
     latest = dt.date.today() + _LATEST_AHEAD
     if not dt.date(EARLIEST_YEAR, 1, 1) <= day <= latest:
         return (

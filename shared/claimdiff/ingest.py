@@ -24,7 +24,7 @@ from claimdiff.documents import Document, parse_document, read_date
 from claimdiff.errors import ConcurrentChangeError, RejectedInputError, StaleWriteError
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
-from claimdiff.models import Article, ArticleStatus, Claim, DateSource, sequencer_order
+from claimdiff.models import Article, ArticleStatus, Claim, DateSource, calendar_day, sequencer_order
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
@@ -158,7 +158,7 @@ def article_claims(
     """Extract an article's claims: the ``max_claims`` most check-worthy of its first ``max_chars``
     characters (``read_extent``), in reading order, each with its day bucket and blocking keys."""
     when = article.published_at or article.ingested_at
-    day = when.date() if isinstance(when, dt.datetime) else when
+    day = calendar_day(when) if when is not None else None
     extent = read_extent(document.text, max_chars) if max_chars else len(document.text)
     claims = extract_claims(
         document.text[:extent],

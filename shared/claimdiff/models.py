@@ -66,6 +66,11 @@ class Entity(Span):
 Days = tuple[dt.date, dt.date]
 
 
+def calendar_day(when: dt.datetime | dt.date) -> dt.date:
+    """The day of a date or of a datetime (as written: no time zone conversion)."""
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
 class TimeRef(Span):
     """A time expression; ``date`` is resolved against the article's date when it is known.
 

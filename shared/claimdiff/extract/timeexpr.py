@@ -256,6 +256,18 @@ def time_key(text: str) -> str | None:
     return f"year:{year.group()}" if year else None
 
 
+def _dates_the_statement(text: str, time: TimeRef, cue_at: int | None, cue: str | None) -> bool:
+    """Whether a time dates the speech cue's statement: right before the cue ("Friday said"), or
+    shortly after it and before what was said begins ("said on Friday that", "told reporters Friday")."""
+    if cue_at is None or not cue:
+        return False
+    cue_end = cue_at + len(cue)
+    after = 0 <= time.start - cue_end <= _STATEMENT_REACH and not _OPENS_CONTENT.search(
+        text[cue_end : time.start]
+    )
+    return after or 0 <= cue_at - time.end <= 3
+
+
 def anchor_times(
     text: str, times: Sequence[TimeRef], cue_at: int | None, cue: str | None
 ) -> list[AnchoredTime]:
@@ -264,17 +276,7 @@ def anchor_times(
     for time in times:
         before = text[max(0, time.start - 40) : time.start]
         anchor: TimeAnchor = "event"
-        if (
-            cue_at is not None
-            and cue
-            and (
-                (
-                    0 <= time.start - (cue_at + len(cue)) <= _STATEMENT_REACH
-                    and not _OPENS_CONTENT.search(text[cue_at + len(cue) : time.start])
-                )
-                or 0 <= cue_at - time.end <= 3
-            )
-        ):
+        if _dates_the_statement(text, time, cue_at, cue):
             anchor = "statement"
         elif _DEADLINE.search(before) or time.text.lower().startswith(("until", "by ", "before")):
             anchor = "deadline"

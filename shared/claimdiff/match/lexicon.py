@@ -310,7 +310,7 @@ DECISIVE_CONCEPTS = frozenset(
 
 
 # Particles that turn one verb into its opposite: "turned on" / "turned off", "voted for" / "voted
-# against", "argued for" / "argued against". Read only right after the verb ("for" alone is a plain
+# against", "lobbied for" / "lobbied against". Read only right after the verb ("for" alone is a plain
 # preposition).
 OPPOSITE_PARTICLES: dict[str, int] = {"on": 1, "off": -1, "for": 1, "against": -1}
 

@@ -397,14 +397,9 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
         return None
     speaker = claim.speaker
     if speaker is None or speaker.kind == "outlet":
-        # A clause is not asserted when the claim is attributed, hedged, conditional or asked; when
-        # the hedge ("plans to") is the very slot compared, the outlet still asserts the plan.
-        hedge_only = hedge_is_the_slot and claim.hedged and not claim.conditional
-        # ``asserted`` was read for the whole claim: a hedge in another clause, already weighed
-        # above, does not unassert this one; a question does.
-        hedged_elsewhere = claim.hedged and not _hedged_clause(view, clause)
-        if clause is not None and not clause.asserted and not hedge_only and not hedged_elsewhere:
-            return None
+        # Conditions and this clause's hedges were weighed above (a hedge that is the very slot
+        # compared, "plans to", leaves the plan asserted); the claim-wide ``asserted`` flag would fold
+        # every hedge of the claim back in, so of its reasons only a question is read here.
         if claim.text.rstrip().endswith("?"):
             return None
         # Quoted words whose speaker extraction could not name are someone's, not the outlet's.
@@ -419,11 +414,9 @@ def _hedged_slot(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
     """Whether one side hedges or asks the conflicting clause and the other does not ("approved" /
     "may have rejected"): the sentence's mood differs where it matters."""
     at: dict[str, int] = {e.side: e.start for e in finding.evidence}
-    moods = set()
-    for side, view in (("a", a), ("b", b)):
-        clause = _clause_at(view.claim, at.get(side))
-        moods.add(clause.predicate.modality in _UNSURE if clause and clause.predicate else False)
-    return len(moods) > 1
+    clauses = [_clause_at(view.claim, at.get(side)) for side, view in (("a", a), ("b", b))]
+    unsure = {bool(c and c.predicate and c.predicate.modality in _UNSURE) for c in clauses}
+    return len(unsure) > 1
 
 
 def _clause_at(claim: Claim, at: int | None) -> Proposition | None:
