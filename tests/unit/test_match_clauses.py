@@ -168,3 +168,28 @@ def test_one_act_of_one_doer_on_one_thing_dated_apart_conflicts_however_it_is_wo
         "The state senate passed the bill, known as SB 12, last month.",
     )
     assert found == ("contradiction", ["time"])
+
+
+_CAMP = "at the {} camp in Leeds where the coach had resigned."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # Two changes (how the source is given, and the year): no minimal pair, yet the year differs.
+        (
+            "The club, according to the Gazette, said its players had trained " + _CAMP.format(2019),
+            "The club told the Herald its players trained " + _CAMP.format(2016),
+            "related",
+        ),
+        (
+            "The club, according to the Gazette, said its players had trained " + _CAMP.format(2019),
+            "The club told the Herald its players trained " + _CAMP.format(2019),
+            "equivalent",
+        ),
+    ],
+)
+def test_a_sentence_rendered_twice_with_a_changed_year_among_other_edits_is_not_the_same_claim(
+    first: str, second: str, expected: str
+) -> None:
+    assert relation(first, second)[0] == expected

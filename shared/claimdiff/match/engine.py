@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimdiff.match.alignment import minimal_difference, quoted_difference
+from claimdiff.match.alignment import changed_statement, minimal_difference, quoted_difference
 from claimdiff.match.features import (
     FUZZY_SCORERS,
     ClaimView,
@@ -156,7 +156,11 @@ def decide(
     # against") opposes the claims whatever their main verbs.
     opposite_particles = any(f.strength.get("particle") for f in found)
     blocked = (
-        bool(slots) or (bool(found) and pair.comparable) or opposite_particles or equivalence_blocked(a, b)
+        bool(slots)
+        or (bool(found) and pair.comparable)
+        or opposite_particles
+        or equivalence_blocked(a, b)
+        or changed_statement(a, b)
     )
     paraphrase = heads["paraphrase"].probability(values) >= heads["paraphrase"].threshold
     if paraphrase and not blocked:
