@@ -193,3 +193,25 @@ def test_a_sentence_rendered_twice_with_a_changed_year_among_other_edits_is_not_
     first: str, second: str, expected: str
 ) -> None:
     assert relation(first, second)[0] == expected
+
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_negated_auxiliary_with_either_apostrophe_is_one_changed_word(apostrophe: str) -> None:
+    # Two clauses: only the alignment of the two renderings can say which one the negation denies.
+    context = "Lena Hale spoke in Leeds. "
+    found = relation(
+        context + '"It is a disgrace to the town and I think the chair should resign.',
+        context + f'"It is a disgrace to the town and I don{apostrophe}t think the chair should resign.',
+    )
+    assert found == ("contradiction", ["negation"])
+
+
+def test_a_speaker_described_by_a_capital_adjective_is_not_a_second_named_person() -> None:
+    # "the Democratic nominee" is a description (Hale may be the nominee), not another person's name:
+    # no attribution conflict, whatever the quotes say.
+    found = relation(
+        'The Democratic nominee said: "It is a disgrace to the town and I think the chair should resign.',
+        'Lena Hale said: "It is a disgrace to the town and I don\u2019t think the chair should resign.',
+    )
+    assert found == ("contradiction", ["negation"])

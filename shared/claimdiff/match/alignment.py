@@ -119,9 +119,21 @@ class Block:
 
 
 def _split_contractions(tokens: Sequence[Token]) -> list[Token]:
-    """ "We're" and "We’re" align: a word with an apostrophe counts as its parts (same offsets)."""
+    """ "We're" and "We’re" align: a word with an apostrophe counts as its parts (same offsets); a
+    negated auxiliary stays one word ("don’t", which the tokeniser splits at the curly apostrophe,
+    is "don't")."""
     out: list[Token] = []
     for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            token.lower == "t"
+            and previous is not None
+            and previous.end + 1 == token.start
+            and previous.lower.endswith("n")
+        ):
+            joined = previous.lower + "'t"
+            out[-1] = Token(previous.text + "\u2019t", joined, joined, previous.start, token.end)
+            continue
         lower = token.lower.replace("\u2019", "'")
         if "'" in lower.strip("'") and not lower.endswith("n't"):
             for part in filter(None, lower.split("'")):

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
 from claimdiff.extract.claims import PRONOUN_SPEAKER
+from claimdiff.extract.entities import PARTICLES
 from claimdiff.extract.quantities import TALLY, tally_counts
 from claimdiff.extract.timeexpr import time_kind
 from claimdiff.match import signals
@@ -756,6 +757,13 @@ def same_person(name_a: str, name_b: str) -> bool:
     return bool(surnames[0] and surnames[1]) and fuzz.ratio(surnames[0][0], surnames[1][0]) >= _SAME_NAME
 
 
+def proper_name(name: str) -> bool:
+    """Whether a speaker is named ("Donald Trump", "Charles de Gaulle"), not described ("the judge",
+    "Republican nominee": a capital adjective before a role is no name)."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+
+
 def _named_person(v: ClaimView) -> bool:
     """Whether the claim's speaker is a person known by a proper name (not "the judge"; "he" only once
     extraction has resolved it to a name)."""
@@ -764,7 +772,7 @@ def _named_person(v: ClaimView) -> bool:
         speaker is not None
         and speaker.kind == "person"
         and not speaker.id.startswith(PRONOUN_SPEAKER)
-        and speaker.name[:1].isupper()
+        and proper_name(speaker.name)
     )
 
 

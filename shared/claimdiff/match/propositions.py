@@ -26,6 +26,7 @@ from claimdiff.match.features import (
     dated_apart,
     event_times,
     evidence_at,
+    proper_name,
     quantities_compatible,
     same_person,
     times_differ,
@@ -569,7 +570,7 @@ def _two_named_people(a: Claim, b: Claim) -> bool:
     sa, sb = a.speaker, b.speaker
     if sa is None or sb is None or sa.kind != "person" or sb.kind != "person":
         return False
-    if not sa.name[:1].isupper() or not sb.name[:1].isupper():
+    if not proper_name(sa.name) or not proper_name(sb.name):
         return False
     return not same_person(sa.name, sb.name)
 
