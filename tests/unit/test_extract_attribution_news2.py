@@ -396,3 +396,18 @@ def test_a_thing_with_a_circumstance_between_commas_is_no_speaker(text: str) -> 
 def test_a_description_and_its_name_after_the_quote_speak(text: str) -> None:
     speaker = speaker_of(claims_of(text)[-1])
     assert (speaker.name, speaker.role) == ("Michael Thibodeau", "party leader")
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["the House speaker", "the speaker"],
+)
+def test_a_description_ending_in_a_role_refers_back_to_the_titled_person(description: str) -> None:
+    # A speech verb's subject wins over "according to" (the reporter is the report's source, not the
+    # speaker); a capital word before the role ("House") leaves it a description, not a name.
+    text = (
+        "House Speaker Mark Dunn said on Tuesday that the plan was unclear.\n\n"
+        f'"You can end it with an order," {description} said Tuesday on the radio, according to a '
+        "Courier reporter, Jo Watts."
+    )
+    assert speakers(text)[-1] == ("Mark Dunn", "person")

@@ -189,7 +189,7 @@ _SINGULAR_ROLES = frozenset(
         correspondent editor ceo founder executive economist researcher professor doctor witness
         resident staffer journalist columnist commentator anchor commissioner strategist consultant
         operative candidate nominee congressman congresswoman sheriff superintendent detective
-        coach activist organizer organiser"""
+        coach activist organizer organiser speaker whip"""
     )
 )
 TITLE_WORDS = frozenset(
@@ -377,7 +377,9 @@ def _with_definiteness(found: Attribution, sentence: str) -> Attribution:
         return found
     if found.name.split(" ", 1)[0].endswith(("'s", "\u2019s")) and " " in found.name:
         return replace(found, definite=True)  # "Strzok's attorney": one person, named before
-    if not (found.name[:1].islower() or found.name in _ATTORNEY_GENERAL_ABBREVIATIONS):
+    # "the former Alaska governor", "the House speaker": a description ends in a lower-case role.
+    described = found.name.rsplit(None, 1)[-1][:1].islower()
+    if not (described or found.name in _ATTORNEY_GENERAL_ABBREVIATIONS):
         return found
     before = sentence[: sentence.find(found.name)] if found.name in sentence else ""
     last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
