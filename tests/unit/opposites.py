@@ -36,6 +36,10 @@ NEGATION = [
             ("released the report on Friday", "has not released the report"),
         ),
     )
+] + [
+    # An answer: "no" denies what "yes" grants.
+    (f"Asked to hand over the files, {who} said yes.", f"Asked to hand over the files, {who} said no.")
+    for who in _PEOPLE[:4]
 ]
 ANTONYM = (
     [
@@ -59,6 +63,26 @@ ANTONYM = (
     + [
         (f"{who} praised the police for the arrest.", f"{who} {blamed} the police for the arrest.")
         for who, blamed in product(_PEOPLE[:4], ("criticized", "condemned"))
+    ]
+    # Outcomes of a decision, a vote or a marriage.
+    + [
+        (f"{who} {one}.", f"{who} {other}.")
+        for who, (one, other) in product(
+            _PEOPLE[:3],
+            (
+                ("is married to the senator", "is divorced from the senator"),
+                ("welcomed the visit", "rejected the visit"),
+                ("embraced the treaty", "opposed the treaty"),
+            ),
+        )
+    ]
+    + [(f"{who} adopted the resolution.", f"{who} rejected the resolution.") for who in _BODIES[:3]]
+    + [
+        (
+            f'"We have got to pass this {bill} bill," {who} said.',
+            f'"We have got to defeat this {bill} bill," {who} said.',
+        )
+        for who, bill in product(_PEOPLE[7:9], ("tax", "gun"))
     ]
     # One verb, opposite particles.
     + [

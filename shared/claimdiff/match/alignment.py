@@ -198,12 +198,8 @@ def _kind(
         return None
     negators_a = [w for w in left if w in _NEGATORS or w.endswith("n't")]
     negators_b = [w for w in right if w in _NEGATORS or w.endswith("n't")]
-    rest_a = {
-        word_stem(w) for w in left if w not in _NEGATORS and w not in _AUXILIARIES and not w.endswith("n't")
-    }
-    rest_b = {
-        word_stem(w) for w in right if w not in _NEGATORS and w not in _AUXILIARIES and not w.endswith("n't")
-    }
+    rest_a = {word_stem(w) for w in left if _states(w)}
+    rest_b = {word_stem(w) for w in right if _states(w)}
     if bool(negators_a) != bool(negators_b) and rest_a == rest_b:
         return "negation"  # "passed" / "did not pass", "is" / "is not"
     if _voice_reversed(left, right) or _voice_reversed(right, left):
@@ -225,6 +221,12 @@ def _kind(
     if ({w for w in left if w in _MODALITY}) != ({w for w in right if w in _MODALITY}) and rest_a != rest_b:
         return "modality" if _completion_against_plan(left, right) else None
     return None
+
+
+def _states(word: str) -> bool:
+    """Whether a word of a differing block says what is stated, not only its polarity: not a
+    negation, an auxiliary, or the "yes" a "no" answers ("said yes" / "said no" is a negation)."""
+    return word not in _NEGATORS and word not in _AUXILIARIES and word != "yes" and not word.endswith("n't")
 
 
 def _is_year(word: str) -> bool:

@@ -228,8 +228,16 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
     # (concept, positive forms, negative forms)
     ("agree", "agree agreed agrees agreeing", "refuse refused refuses refusing reject rejected rejects"),
     ("confirm", "confirm confirmed confirms confirming", "deny denied denies denying"),
-    ("accept", "accept accepted accepts accepting", "reject rejected rejects rejecting decline declined"),
-    ("approve", "approve approved approves approving", "reject rejected rejects veto vetoed vetoes"),
+    (
+        "accept",
+        "accept accepted accepts accepting welcome welcomed welcomes",
+        "reject rejected rejects rejecting decline declined",
+    ),
+    (
+        "approve",
+        "approve approved approves approving adopt adopted adopts",
+        "reject rejected rejects veto vetoed vetoes",
+    ),
     (
         "rise",
         "rise rose risen rises rising increase increased increases climb climbed climbs",
@@ -241,16 +249,21 @@ _ANTONYM_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("favor", "favor favour favored favoured", "against"),
     ("more", "more", "fewer less"),
     ("within", "within", "beyond"),
-    ("pass", "pass passed passes", "defeated rejected"),
+    ("pass", "pass passed passes", "defeat defeated defeats rejected"),
     (
         "praise",
         "praise praised praises praising applaud applauded applauds applauding hailed commended welcomed",
         "criticize criticized criticizes criticizing criticise criticised condemn condemned condemns "
         "condemning denounced denounces slammed blasted",
     ),
-    ("support", "support supported supports supporting", "oppose opposed opposes opposing opposition"),
+    (
+        "support",
+        "support supported supports supporting embrace embraced embraces",
+        "oppose opposed opposes opposing opposition",
+    ),
     ("allow", "allow allowed allows permit permitted permits", "ban banned bans forbid forbade forbids"),
     ("guilty", "guilty convicted", "innocent acquitted"),
+    ("married", "married marry marries wed wedded", "divorced divorce divorces"),
     ("alive", "alive survived survives", "dead died dies killed"),
     ("open", "open opened opens reopened", "closed closes shut"),
     ("start", "started starts began begins begun", "ended stopped halted"),
@@ -296,6 +309,7 @@ DECISIVE_CONCEPTS = frozenset(
         "support",
         "allow",
         "guilty",
+        "married",
         "alive",
         "success",
         "legal",
