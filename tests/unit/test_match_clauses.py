@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match import compare
+from claimdiff.match.features import view
+from claimdiff.match.propositions import asserted_by
 
 from tests.unit.written_pairs import DAY, last_claim, relation
 
@@ -67,6 +69,20 @@ def test_a_relative_clause_that_interrupts_the_subject_is_read_apart_from_the_ma
         assert clause.predicate is not None and clause.predicate.lemma == verb
         assert [a.text for a in clause.arguments] == arguments
         assert [t.text for t in clause.times] == times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Carl Brandt (D-Nev.) was not the lone opponent of the bill.",
+        "Sen. Carl Brandt (R-N.Y.) voted against the bill on Friday.",
+        "Sen. Carl Brandt (I) voted against the bill on Friday.",
+    ],
+)
+def test_a_party_label_in_brackets_leaves_the_name_the_subject(text: str) -> None:
+    (clause,) = analyse_sentence(text, outlet="gazette", published_on=DAY).propositions
+    assert clause.arguments[0].role == "agent"
+    assert clause.arguments[0].text == "Sen. Carl Brandt"
 
 
 @pytest.mark.parametrize(
@@ -195,7 +211,6 @@ def test_a_sentence_rendered_twice_with_a_changed_year_among_other_edits_is_not_
     assert relation(first, second)[0] == expected
 
 
-
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
 def test_a_negated_auxiliary_with_either_apostrophe_is_one_changed_word(apostrophe: str) -> None:
     # Two clauses: only the alignment of the two renderings can say which one the negation denies.
@@ -215,3 +230,27 @@ def test_a_speaker_described_by_a_capital_adjective_is_not_a_second_named_person
         'Lena Hale said: "It is a disgrace to the town and I don\u2019t think the chair should resign.',
     )
     assert found == ("contradiction", ["negation"])
+
+
+def test_one_quote_carried_by_both_is_one_statement_when_only_one_sentence_names_its_speaker() -> None:
+    # The first outlet's speaker is read from the paragraph (Dunn spoke before); the second names
+    # Hale in the sentence. The same words in both outweigh an attribution read from context.
+    first = (
+        "Mark Dunn said the plan was rushed. \u201cOr, you might have a mayor who never went to college, "
+        "never ran a business, running the next budget of the city.\u201d"
+    )
+    second = (
+        '"Or you might have a mayor who went to college, never ran a business, running the next budget '
+        'of the city," Lena Hale said, referring to Dunn.'
+    )
+    assert relation(first, second) == ("contradiction", ["negation"])
+
+
+def test_the_words_around_a_quote_of_unknown_speaker_are_the_outlets_own() -> None:
+    text = (
+        "The union urged members to vote against the bill because of \u201cprovisions that hurt "
+        "workers and their families across the whole state for years.\u201d"
+    )
+    claim = view(analyse_sentence(text, outlet="gazette"))
+    assert asserted_by(claim, text.index("vote")) == "outlet"
+    assert asserted_by(claim, text.index("workers")) == "unknown-quote"

@@ -43,6 +43,7 @@ from claimdiff.text.verbs import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/-]*")
+_PARTY_LABEL = re.compile(r"\(\s*[RDI](?:\s?-\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*\)")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s")
 _NEGATORS = frozenset(words("not n't never no longer cannot"))
 _VERB_NEGATORS = _NEGATORS - {"no"}  # "no" before a word makes it a noun ("no onion"), not a verb
@@ -590,6 +591,8 @@ def read_propositions(
     resolved ("he") to its person's entity id, the participant's key.
     """
     start, end = content_range(text, cue_at, cue, speaker_at)
+    # "Harry Reid (D-Nev.) was": a party label in brackets belongs to the name, not between clauses.
+    text = _PARTY_LABEL.sub(lambda found: " " * len(found.group()), text)
     toks = [t for t in _tokens(text) if start <= t[1] < end]
     opinion = bool({t[0].lower() for t in toks} & _OPINION)
     asserted = not attributed and not hedged and not conditional and not text.rstrip().endswith("?")

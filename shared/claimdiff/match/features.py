@@ -747,6 +747,11 @@ def _find_speaker(claim: Claim) -> tuple[int, int] | None:
     return None
 
 
+def names_speaker(claim: Claim) -> bool:
+    """Whether the claim's own words name its speaker (outside the quotes), not only the paragraph."""
+    return _find_speaker(claim) is not None
+
+
 def same_person(name_a: str, name_b: str) -> bool:
     """Whether two speaker names may be one person ("Bennett" and "Carolyn Greene Bennett")."""
     words_a, words_b = set(name_a.lower().split()), set(name_b.lower().split())

@@ -26,6 +26,7 @@ from claimdiff.match.features import (
     dated_apart,
     event_times,
     evidence_at,
+    names_speaker,
     proper_name,
     quantities_compatible,
     same_person,
@@ -403,7 +404,10 @@ def asserted_by(view: ClaimView, at: int | None = None, *, hedge_is_the_slot: bo
         # every hedge of the claim back in, so of its reasons only a question is read here.
         if claim.text.rstrip().endswith("?"):
             return None
-        # Quoted words whose speaker extraction could not name are someone's, not the outlet's.
+        # Quoted words whose speaker extraction could not name are someone's, not the outlet's; the
+        # words around them ("urged lawmakers to vote against the bill because of “...”") are its own.
+        if at is not None and not any(start <= at < end for start, end in quoted_passages(claim.text)):
+            return "outlet"
         return _UNKNOWN_QUOTE if quoted_share(claim.text) >= _MOSTLY_QUOTED else "outlet"
     return speaker.id
 
@@ -478,7 +482,7 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
         # One sentence carried by both outlets, one slot changed: whatever the sentence's own mood
         # (an opinion, a hedge), the outlets disagree on what it says, unless two people said it,
         # or the changed slot itself is hedged ("approved" / "may have rejected").
-        return not _two_named_people(a.claim, b.claim) and (
+        return not _two_speakers_named(a.claim, b.claim) and (
             reason == "modality" or not _hedged_slot(a, b, finding)
         )
     if _one_statement(a, b, finding):
@@ -563,6 +567,12 @@ def _quoted_from_two_people(a: Claim, b: Claim) -> bool:
         s is not None and s.resolved_from is None and s.name[:1].isupper() for s in (a.speaker, b.speaker)
     )  # a resolved pronoun or a description ("the attorney") is too often someone else
     return a.quote == b.quote == "direct" and named and _two_named_people(a, b)
+
+
+def _two_speakers_named(a: Claim, b: Claim) -> bool:
+    """Whether each sentence names its speaker and they are two people: a speaker read from the
+    paragraph around a quote is a weaker witness than the same words carried by both outlets."""
+    return _two_named_people(a, b) and names_speaker(a) and names_speaker(b)
 
 
 def _two_named_people(a: Claim, b: Claim) -> bool:
