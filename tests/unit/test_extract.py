@@ -291,6 +291,20 @@ def test_an_approximated_figure_is_no_hedge_of_the_claim(sentence: str) -> None:
     assert analyse_sentence(sentence).quantities
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("The judge swore in the mayor, capping Hale\u2019s unlikely rise from clerk to office.", False),
+        ("The likely nominee won the vote in the state on Tuesday.", False),
+        ("The most likely outcome was a loss for the party.", False),
+        ("The mayor is unlikely to win the vote.", True),
+        ("It is likely that the mayor won the vote.", True),
+    ],
+)
+def test_likely_before_a_noun_describes_it_and_hedges_nothing(sentence: str, hedged: bool) -> None:
+    assert analyse_sentence(sentence).hedged is hedged
+
+
 def test_nearly_doing_something_is_still_a_hedge() -> None:
     assert analyse_sentence("The talks nearly collapsed on Friday.").hedged
     assert analyse_sentence("The two posts were nearly identical.").hedged

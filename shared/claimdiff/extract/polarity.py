@@ -193,7 +193,9 @@ def hedge_spans(text: str, *, view: LowerView | None = None) -> list[tuple[int, 
         spans = [
             m.span()
             for m in _HEDGE.finditer(lowered)
-            if not _is_month_may(text, m) and not _approximates_a_figure(lowered, m)
+            if not _is_month_may(text, m)
+            and not _approximates_a_figure(lowered, m)
+            and not _attributive(lowered, m)
         ]
     if "near" not in words and "nearly" not in words and "close" not in words:
         return spans
@@ -206,6 +208,21 @@ def hedge_spans(text: str, *, view: LowerView | None = None) -> list[tuple[int, 
             spans.append((start, end))
     spans.sort()
     return spans
+
+
+# "Trump's unlikely journey", "the likely nominee": an adjective after a determiner or a possessive
+# describes a thing; it does not doubt the sentence.
+_ADJECTIVE_CUES = frozenset({"likely", "unlikely"})
+_BEFORE_ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|our|your|my|this|that)|['\u2019]s)\s+(?:(?:most|more|less|highly|very)\s+)?$"
+)
+
+
+def _attributive(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a cue is an adjective describing a noun ("an unlikely journey"), not a hedge."""
+    return match.group() in _ADJECTIVE_CUES and bool(
+        _BEFORE_ATTRIBUTIVE.search(lowered, max(0, match.start() - 40), match.start())
+    )
 
 
 def _approximates_a_figure(lowered: str, match: re.Match[str]) -> bool:
