@@ -326,6 +326,10 @@ def test_an_organisation_with_of_is_one_entity() -> None:
             ("Two cable news networks", 2.0, 2.0, 2.0, "network"),
         ),
         ("Five gas stations closed on the highway.", ("Five gas stations", 5.0, 5.0, 5.0, "station")),
+        # Odds are shares: the five are not five voters.
+        ("One in five voters stayed home.", ("One in five", 20.0, 20.0, 20.0, "%")),
+        ("They gave the bill a 1-in-10 chance.", ("1-in-10", 10.0, 10.0, 10.0, "%")),
+        ("Three out of four members backed the plan.", ("Three out of four", 75.0, 75.0, 75.0, "%")),
     ],
 )
 def test_quantities_keep_their_unit(

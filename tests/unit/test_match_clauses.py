@@ -254,3 +254,13 @@ def test_the_words_around_a_quote_of_unknown_speaker_are_the_outlets_own() -> No
     claim = view(analyse_sentence(text, outlet="gazette"))
     assert asserted_by(claim, text.index("vote")) == "outlet"
     assert asserted_by(claim, text.index("workers")) == "unknown-quote"
+
+
+def test_an_act_done_against_one_expected_in_a_quote_carried_twice_is_a_modality_conflict() -> None:
+    found = relation(
+        '"We can confirm that the campaign and the state committee received subpoenas for documents from '
+        'the county office," said Lena Hale.',
+        '"We can confirm that the campaign and the state committee expect to receive subpoenas for documents '
+        'from the county office," the lawyer, Lena Hale, said in an email.',
+    )
+    assert found == ("contradiction", ["modality"])

@@ -110,6 +110,11 @@ _NOT_BEFORE_HALF = frozenset(
     words("first second third final last latter former other back front top bottom upper lower")
 )
 
+# Odds and shares: "one in five Americans", "a 1-in-10 chance", "three out of four voters": a share of a
+# whole, read as a percentage (the five are not five Americans).
+_RATIO_TERM = rf"(?:\d{{1,3}}(?![\d,.])|\b(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|{'|'.join(_TENS)}|hundred)\b)"
+_RATIO = rf"(?P<rn>{_RATIO_TERM})(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<rd>{_RATIO_TERM})(?![\w-])"
+
 # Matched against the lower-cased view of the text (``claimdiff.text.lower_view``: same offsets), so it needs
 # no re.IGNORECASE; every group is read case-insensitively and surfaces are sliced from the original text.
 _CURRENCY_SIGN = r"(?:(?:us|c|a|nz|hk|s)\$|[$€£¥₹₩₽])"
@@ -122,6 +127,7 @@ _QUANTITY = re.compile(
     rf"(?:(?:\s|-)?(?P<cs2>{_LONG_SCALE}|{_SHORT_SCALE})\b)?)?"
     rf"|(?P<vague>{_VAGUE_RE})"
     rf"|(?P<frac>{_FRACTION})"
+    rf"|(?P<ratio>{_RATIO})"
     rf"|(?P<n1>{_DIGITS}(?![\d:A-Za-z])|\b{_WORD_NUMBER}\b)(?:(?:\s+|-)(?P<s1>{_LONG_SCALE})s?\b)?"
     r"(?P<pct1>\s?%|\s+percent\b)?"
     rf"(?:(?:\s?[-\u2013]\s?|\s+(?:to|and)\s+)(?P<n2>{_DIGITS}(?![\d:])|\b{_WORD_NUMBER}\b)"
@@ -436,6 +442,8 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
             )
     elif match.group("frac"):
         return _fraction(text, lowered, match, kind)
+    elif match.group("ratio"):
+        return _ratio(text, match, kind)
     elif match.group("vague"):
         low, high = _VAGUE[" ".join(match.group("vague").lower().split())]
         end = match.end("vague")
@@ -536,6 +544,26 @@ def _fraction(text: str, lowered: str, match: re.Match[str], kind: str | None) -
     value = round(100.0 * numerator / denominator, 2)
     low, high = _interval(kind, value)
     end = match.end("frac")
+    return Quantity(
+        text=text[match.start() : end],
+        start=match.start(),
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        unit="%",
+    )
+
+
+def _ratio(text: str, match: re.Match[str], kind: str | None) -> Quantity | None:
+    """A share given as odds ("one in five", "1-in-10", "three out of four") as a percentage."""
+    numerator = _number(match.group("rn")) if match.group("rn") != "hundred" else 100.0
+    denominator = _number(match.group("rd")) if match.group("rd") != "hundred" else 100.0
+    if not numerator or not denominator or numerator >= denominator:
+        return None  # "3 in 2" is no share
+    value = round(100.0 * numerator / denominator, 2)
+    low, high = _interval(kind, value)
+    end = match.end("ratio")
     return Quantity(
         text=text[match.start() : end],
         start=match.start(),

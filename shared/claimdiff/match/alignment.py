@@ -35,6 +35,7 @@ from claimdiff.match.lexicon import (
 from claimdiff.match.quotes import quoted_passages
 from claimdiff.match.signals import Token
 from claimdiff.models import Days, ReasonCode, TimeRef
+from claimdiff.text.lexicon import words
 from claimdiff.text.verbs import BE_FORMS, lemma
 
 # Share of the shorter claim's words that must align for two claims to be one sentence rendered twice.
@@ -86,25 +87,12 @@ _ORDINALS = frozenset(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
 _TIME_WORDS = TIME_NAMES
+# Words that make an act planned or near rather than done, in a block of a minimal pair ("received" /
+# "expect to receive"); narrower than extraction's PLANNING_WORDS ("going", "wants", "hopes").
 _MODALITY = frozenset(
-    [
-        "expected",
-        "plans",
-        "plan",
-        "planned",
-        "set",
-        "poised",
-        "likely",
-        "close",
-        "near",
-        "nearing",
-        "about",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-    ]
+    words(
+        "expect expects expected plans plan planned set poised likely close near nearing about will would could may might"
+    )
 )
 
 
