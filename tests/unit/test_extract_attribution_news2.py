@@ -411,3 +411,27 @@ def test_a_description_ending_in_a_role_refers_back_to_the_titled_person(descrip
         "Courier reporter, Jo Watts."
     )
     assert speakers(text)[-1] == ("Mark Dunn", "person")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Lena Hale was quick to retort: "With all due respect, that is nonsense."', ("Lena Hale", "person")),
+        ('Sen. Mark Dunn simply tweeted: "Sad day for the town."', ("Mark Dunn", "person")),
+    ],
+)
+def test_a_colon_opening_a_quote_gives_it_to_the_person_the_lead_in_names(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert speakers(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The message was clear: "We are coming for the title."',
+        'The rule is simple: "No shoes, no service here."',
+    ],
+)
+def test_a_colon_after_no_person_gives_the_quote_to_nobody(sentence: str) -> None:
+    assert speakers(sentence) == [("courier", "outlet")]

@@ -166,3 +166,24 @@ def test_check_reads_numbers_roles_and_voices(claim: str, verdict: str) -> None:
     assert ("contradiction" in relations) == (verdict == "contradicts")
     for evidence in result.evidence:
         assert VOTES[evidence.start : evidence.end] == evidence.text
+
+
+_DEBATE = (
+    "Rivals clash in a heated debate\n\n"
+    "Mark Dunn opened the debate with a question about the budget.\n\n"
+    'Lena Hale was quick to retort: "With all due respect, that is just a bunch of nonsense. ... Not a '
+    'single thing he said about the budget is accurate."\n\n'
+    "The two then argued about taxes for ten minutes."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ('"Not a single thing he said about the budget is accurate," Mark Dunn said.', "contradicts"),
+        ('"Not a single thing he said about the budget is accurate," Lena Hale said.', "supports"),
+    ],
+)
+def test_a_quote_given_to_the_wrong_person_contradicts_the_article(claim: str, verdict: str) -> None:
+    # The article's quote runs over two sentences; the colon before it names who speaks.
+    assert check(claim, _DEBATE).verdict == verdict

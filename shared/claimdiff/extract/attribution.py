@@ -349,7 +349,7 @@ def attribute(
     """
     sentence_words = (view or lower_view(sentence)).words
     if _CUE_WORDS.isdisjoint(sentence_words):
-        return None
+        return _attribute_colon(sentence) if not inside_quote else None
     if not inside_quote and _opens_inside_quote(sentence):
         inside_quote = True  # 'How do we know?" Roe said.': the quote opened in text the sentence lacks
     if inside_quote:
@@ -364,7 +364,43 @@ def attribute(
             return _with_definiteness(found, sentence)
     if "according" in sentence_words:
         return _attribute_according(sentence, quotes, has_quote)
-    return None
+    return None if inside_quote else _attribute_colon(sentence)
+
+
+# 'Biden was quick to retort: "..."', 'Mrs. Clinton had one word for it: "No."': a quote that a colon
+# opens is the words of the person whose name opens the short lead-in.
+_COLON_QUOTE = re.compile(r":\s*[\u201c\"]")
+_MAX_LEAD_IN = 10  # tokens before the colon
+
+
+def _attribute_colon(sentence: str) -> Attribution | None:
+    """The person a lead-in names before a colon that opens a quote ("X was quick to retort:")."""
+    opening = _COLON_QUOTE.search(sentence)
+    if opening is None or '"' in sentence[: opening.start()] or "\u201c" in sentence[: opening.start()]:
+        return None
+    tokens = [match[0] for match in _TOKEN.finditer(sentence[: opening.start()])]
+    if not 2 <= len(tokens) <= _MAX_LEAD_IN or any(not t[:1].isalnum() for t in tokens):
+        return None
+    verb = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t[:1].islower() and t.lower() not in _CONNECTOR_PARTICLE_OR_MODIFIER
+        ),
+        None,
+    )
+    if verb is None or verb == 0:
+        return None
+    found = _subject_before(tokens, verb)
+    if found is None or " ".join(tokens[:verb]) not in (
+        found[0],
+        " ".join(filter(None, (found[1], found[0]))),
+    ):
+        return None
+    attribution = _build(
+        found[0], found[1], tokens[-1].lower(), True, sentence.rfind(tokens[-1], 0, opening.start())
+    )
+    return attribution if attribution.kind == "person" else None
 
 
 _ATTORNEY_GENERAL_ABBREVIATIONS = frozenset({"A.G.", "AG"})

@@ -15,12 +15,12 @@ from rapidfuzz import fuzz
 
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.extract.quantities import TALLY
-from claimdiff.match.engine import decide
+from claimdiff.match.engine import SAME_QUOTE_SURENESS, decide
 from claimdiff.match.features import ClaimView, features_many, quantities_compatible, unit_key, view
 from claimdiff.match.figures import misreported_figure
 from claimdiff.match.lexicon import HEARSAY_WORDS, REFUTING_WORDS, REPORTING_WORDS
 from claimdiff.match.model import Model, default_model
-from claimdiff.match.propositions import asserted_by, names_its_voice, speaks_as
+from claimdiff.match.propositions import asserted_by, names_its_voice, quote_given_to_another, speaks_as
 from claimdiff.match.signals import content_stems
 from claimdiff.models import CheckEvidence, Claim, Comparison, RelationKind, Verdict, VerdictKind
 from claimdiff.text import matching_key
@@ -117,6 +117,7 @@ class Read:
     comparison: Comparison
     stance: dict[str, float]
     same_voice: bool = True  # the sentence asserts what it says in the claim's voice (not someone's quote)
+    misattributed: bool = False  # the sentence gives the claim's quote to another named person
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,10 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         # The sentence asserts it (not hedged, asked or someone's opinion) in the claim's voice or its own.
         same_voice = asserted_by(other) in (speaks_as(query), "outlet")
         stance = stance_features(query, other, values, relevance, comparison)
-        reads.append(Read(article.sentences[index], weight, relevance, comparison, stance, same_voice))
+        misattributed = quote_given_to_another(query, other)
+        reads.append(
+            Read(article.sentences[index], weight, relevance, comparison, stance, same_voice, misattributed)
+        )
     body = len(article.sentences) > _HEADLINE_ONLY
     topical = topical_overlap(query, article.words, model)
     misreported = _misreported(query, article, units, [share > 0 for share in rare], model)
@@ -308,6 +312,10 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
     conflicting = [r for r in ranked if r.comparison.relation == "contradiction"]
     if conflicting:
         return _verdict("contradicts", max(r.comparison.confidence for r in conflicting), conflicting)
+    # The claim's quote, word for word, in another named person's mouth: the claim names the wrong speaker.
+    misattributed = [r for r in ranked if r.misattributed]
+    if misattributed:
+        return _verdict("contradicts", SAME_QUOTE_SURENESS, misattributed, relation="contradiction")
     if reading.misreported is not None:
         sentence, share, tally = reading.misreported
         # A vote's tally is distinctive enough on its own; another figure must sit among the same words.

@@ -31,7 +31,7 @@ _LEARNED_REASONS: frozenset[ReasonCode] = frozenset({"negation", "antonym"})
 _EXCERPT = 70
 # How sure a contradiction is when the alignment itself leaves no doubt about what is compared.
 _MINIMAL_PAIR_SURENESS = 0.95
-_SAME_QUOTE_SURENESS = 0.85
+SAME_QUOTE_SURENESS = 0.85
 
 
 def learned_eligible(values: Mapping[str, float], thresholds: Mapping[str, float]) -> bool:
@@ -105,7 +105,7 @@ def _weighed(
         weighed.update((f.reason, (f, aligned)) for f in found if f.reason == "time")
     # The same quoted words given to two named people: the quote itself establishes the subject.
     weighed.update(
-        (f.reason, (f, max(_SAME_QUOTE_SURENESS, pair.similarity)))
+        (f.reason, (f, max(SAME_QUOTE_SURENESS, pair.similarity)))
         for f in found
         if f.reason == "attribution"
     )
@@ -167,7 +167,7 @@ def decide(
         return _comparison(a, b, "equivalent", similarity, [], paraphrase=True)
     if not slots and quoted_alike(a, b):
         # One passage quoted by both (one may trim it): the words found to differ lie outside it.
-        return _comparison(a, b, "equivalent", max(similarity, _SAME_QUOTE_SURENESS), [], paraphrase=True)
+        return _comparison(a, b, "equivalent", max(similarity, SAME_QUOTE_SURENESS), [], paraphrase=True)
     shared_entities = bool(a.entity_ids & b.entity_ids)
     if (
         paraphrase

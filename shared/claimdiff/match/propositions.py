@@ -560,13 +560,18 @@ def _words_outside_quote(view: ClaimView, other: ClaimView) -> int:
     )
 
 
-def _quoted_from_two_people(a: Claim, b: Claim) -> bool:
+def quoted_from_two_people(a: Claim, b: Claim) -> bool:
     """Both quote a person named in the article, and not the same person: the words may match, the claims
     (who said them) do not."""
     named = all(
         s is not None and s.resolved_from is None and s.name[:1].isupper() for s in (a.speaker, b.speaker)
     )  # a resolved pronoun or a description ("the attorney") is too often someone else
     return a.quote == b.quote == "direct" and named and _two_named_people(a, b)
+
+
+def quote_given_to_another(a: ClaimView, b: ClaimView) -> bool:
+    """Whether the two claims quote one passage (``same_quote``) and give it to two named people."""
+    return quoted_from_two_people(a.claim, b.claim) and same_quote(a.claim.text, b.claim.text)
 
 
 def _two_speakers_named(a: Claim, b: Claim) -> bool:
@@ -600,7 +605,7 @@ def equivalence_blocked(a: ClaimView, b: ClaimView) -> bool:
     """
     return (
         _fragment(a, b)
-        or _quoted_from_two_people(a.claim, b.claim)
+        or quoted_from_two_people(a.claim, b.claim)
         or _clauses_disagree(a, b)
         or _dated_apart(a.claim, b.claim)
         or _hedged_against_plain(a, b)
