@@ -264,3 +264,13 @@ def test_an_act_done_against_one_expected_in_a_quote_carried_twice_is_a_modality
         'from the county office," the lawyer, Lena Hale, said in an email.',
     )
     assert found == ("contradiction", ["modality"])
+
+
+def test_an_opinion_is_its_own_clauses_not_the_whole_sentences() -> None:
+    feel, plead = analyse_sentence(
+        "Mr. Hale said he feels badly for Carl Brandt, who pleaded guilty on Friday to lying to the FBI.",
+        outlet="gazette",
+        published_on=DAY,
+    ).propositions
+    assert feel.predicate is not None and feel.predicate.lemma == "feel" and feel.opinion
+    assert plead.predicate is not None and plead.predicate.lemma == "plead" and not plead.opinion

@@ -542,6 +542,12 @@ def _read_clause(
     return predicate, arguments
 
 
+def _opinion(toks: Sequence[tuple[str, int, int]], within: tuple[int, int]) -> bool:
+    """Whether the words in ``within`` (a clause's range) evaluate or prescribe ("should", "a disgrace")."""
+    low, high = within
+    return any(low <= t[1] < high and t[0].lower() in _OPINION for t in toks)
+
+
 def _blanked(text: str, start: int, end: int) -> str:
     """The text with ``start:end`` turned to spaces (the offsets stay)."""
     return text[:start] + " " * (end - start) + text[end:]
@@ -594,7 +600,6 @@ def read_propositions(
     # "Harry Reid (D-Nev.) was": a party label in brackets belongs to the name, not between clauses.
     text = _PARTY_LABEL.sub(lambda found: " " * len(found.group()), text)
     toks = [t for t in _tokens(text) if start <= t[1] < end]
-    opinion = bool({t[0].lower() for t in toks} & _OPINION)
     asserted = not attributed and not hedged and not conditional and not text.rstrip().endswith("?")
     anchored = anchor_times(text, times, cue_at, cue)
     propositions: list[Proposition] = []
@@ -628,7 +633,9 @@ def read_propositions(
                 predicate=predicate,
                 arguments=arguments,
                 asserted=asserted,
-                opinion=opinion,
+                # An opinion is its clause's: "Trump said he feels badly for Flynn, who pleaded guilty"
+                # offers an opinion and states a plea.
+                opinion=_opinion(toks, ranges[number] if clause else (0, len(text))),
                 times=[t for t in anchored if _narrowest(ranges, t.start) == number],
                 start=low,
                 end=high,
