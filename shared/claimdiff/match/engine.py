@@ -105,9 +105,7 @@ def _weighed(
         weighed.update((f.reason, (f, aligned)) for f in found if f.reason == "time")
     # The same quoted words given to two named people: the quote itself establishes the subject.
     weighed.update(
-        (f.reason, (f, max(SAME_QUOTE_SURENESS, pair.similarity)))
-        for f in found
-        if f.reason == "attribution"
+        (f.reason, (f, max(SAME_QUOTE_SURENESS, pair.similarity))) for f in found if f.reason == "attribution"
     )
     if pair.minimal is not None:
         weighed[pair.minimal.reason] = (pair.minimal, max(_MINIMAL_PAIR_SURENESS, pair.similarity))
