@@ -541,18 +541,7 @@ def _fraction(text: str, lowered: str, match: re.Match[str], kind: str | None) -
     else:
         numerator = _number(parts[0]) or 1.0
         denominator = _FRACTIONS[parts[-1]]
-    value = round(100.0 * numerator / denominator, 2)
-    low, high = _interval(kind, value)
-    end = match.end("frac")
-    return Quantity(
-        text=text[match.start() : end],
-        start=match.start(),
-        end=end,
-        value=value,
-        low=low,
-        high=high,
-        unit="%",
-    )
+    return _share(text, match.start(), match.end("frac"), numerator / denominator, kind)
 
 
 def _ratio(text: str, match: re.Match[str], kind: str | None) -> Quantity | None:
@@ -561,18 +550,14 @@ def _ratio(text: str, match: re.Match[str], kind: str | None) -> Quantity | None
     denominator = _number(match.group("rd")) if match.group("rd") != "hundred" else 100.0
     if not numerator or not denominator or numerator >= denominator:
         return None  # "3 in 2" is no share
-    value = round(100.0 * numerator / denominator, 2)
+    return _share(text, match.start(), match.end("ratio"), numerator / denominator, kind)
+
+
+def _share(text: str, start: int, end: int, share: float, kind: str | None) -> Quantity:
+    """A share of a whole written at ``start:end``, as a percentage (with its interval)."""
+    value = round(100.0 * share, 2)
     low, high = _interval(kind, value)
-    end = match.end("ratio")
-    return Quantity(
-        text=text[match.start() : end],
-        start=match.start(),
-        end=end,
-        value=value,
-        low=low,
-        high=high,
-        unit="%",
-    )
+    return Quantity(text=text[start:end], start=start, end=end, value=value, low=low, high=high, unit="%")
 
 
 def _read_without_modifier(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
