@@ -14,7 +14,9 @@ a day in the middle of the corpus and matched with the real ``Matcher`` against 
 model; relations are counted, not kept, so the corpus stays the size printed. Per size: median and p95 CPU ms per claim, the
 ratio of the median to the smallest size's (timed again beside it), CPU ms per claim when whole
 articles are matched in turn (a stream batch), candidates per claim (mean and max), store requests per
-claim (one per candidate-index read: a Query in DynamoDB), the naive scan's CPU ms per claim
+claim (the candidate reads: one Query per blocking key and one BatchGetItem of the shortlisted claims;
+and all of them: with the relation writes, their read-back of both claims and the matched mark), the
+naive scan's CPU ms per claim
 (``rapidfuzz.process.cdist`` over the matching keys of every stored claim of other outlets in the
 window), and the recall of the candidate stage against it: of the stored texts whose token sort
 ratio with the new claim is at least ``NAIVE_FLOOR`` and which differ from it, the share the matcher
@@ -56,6 +58,8 @@ from scripts.bench_cost import (
 )
 from scripts.bench_pipeline import BASIL_FILE, BUCKET, DictObjectSource, load_basil
 
+# requests, read units, write units, relations put, write requests
+Counts = tuple[int, float, float, int, int]
 OUTLETS = 60
 ARTICLES_PER_DAY = 200
 DENSE_DAYS = 3
@@ -81,6 +85,7 @@ class ScaleStore(InMemoryStore):
         self.read_units = 0.0
         self.write_units = 0.0
         self.relations_put = 0
+        self.write_requests = 0
         self._by_day: dict[dt.date, list[Claim]] = {}
         self._days: dict[tuple[str, dt.date], list[tuple[str, IndexEntry]]] = {}
         self._unsorted: set[tuple[str, dt.date]] = set()
@@ -110,6 +115,14 @@ class ScaleStore(InMemoryStore):
             for key in claim.blocking_keys:
                 self._days.setdefault((key, day), []).append((index_sk(day, claim.id), entry))
                 self._unsorted.add((key, day))
+
+    def counts(self) -> Counts:
+        """What has been counted so far (to restore after work that must not count)."""
+        return (self.requests, self.read_units, self.write_units, self.relations_put, self.write_requests)
+
+    def restore(self, counts: Counts) -> None:
+        """Put the counters back to ``counts``."""
+        self.requests, self.read_units, self.write_units, self.relations_put, self.write_requests = counts
 
     def sort_index(self) -> None:
         """Put the entries filed since the last call in the adapter's order (the table keeps its
@@ -153,6 +166,7 @@ class ScaleStore(InMemoryStore):
         claims = {r.claim.id for r in relations} | {r.other.id for r in relations}
         self.relations_put += len(relations)
         self.requests += -(-len(relations) // 25) + -(-len(claims) // 100)
+        self.write_requests += -(-len(relations) // 25) + -(-len(claims) // 100)
         self.write_units += sum(write_units(items.relation_to_item(r)) for r in relations)
         self.read_units += len(claims)
         return len(relations)
@@ -160,6 +174,7 @@ class ScaleStore(InMemoryStore):
     def mark_matched(self, claim_id: str, at: dt.datetime) -> None:
         """Count, do not keep: one UpdateItem of the claim item (about a write unit)."""
         self.requests += 1
+        self.write_requests += 1
         self.write_units += 1
 
     def ingest_units(self, claim: Claim) -> int:
@@ -192,6 +207,7 @@ class Measured:
     retrieved: list[int]
     compared: list[int]
     requests_per_claim: float
+    write_requests_per_claim: float  # of those: relation writes, their read-back, the matched mark
     read_units_per_claim: float
     write_units_per_claim: float
     relations_per_claim: float
@@ -283,29 +299,29 @@ def _timed(store: ScaleStore, claim: Claim, config: Settings) -> tuple[float, Ma
     """The least CPU ms of ``PASSES`` matches of a stored claim (a new matcher each pass: no pass
     reuses another's views), with requests, units and relations counted for one pass only."""
     passes: list[float] = []
-    counted: tuple[int, float, float, int] | None = None
+    counted: Counts | None = None
     for _ in range(PASSES):
         matcher = Matcher(store, config)
         started = time.process_time()
         result = matcher.match(claim)
         passes.append((time.process_time() - started) * 1000)
-        counted = counted or (store.requests, store.read_units, store.write_units, store.relations_put)
+        counted = counted or store.counts()
     assert counted is not None
-    store.requests, store.read_units, store.write_units, store.relations_put = counted
+    store.restore(counted)
     return min(passes), result
 
 
 def measure_cpu(store: ScaleStore, probes: Sequence[Claim], config: Settings) -> list[float]:
     """Each probe's CPU ms to match (``_timed``), nothing counted."""
     middle = sorted(store._by_day)[len(store._by_day) // 2]
-    counts = (store.requests, store.read_units, store.write_units, store.relations_put)
+    counts = store.counts()
     spent: list[float] = []
     for number, probe in enumerate(probes):
         claim = _probe(probe, f"{PROBE_OUTLET}-{number}", middle)
         store._claims[claim.id] = claim
         spent.append(_timed(store, claim, config)[0])
         del store._claims[claim.id]
-    store.requests, store.read_units, store.write_units, store.relations_put = counts
+    store.restore(counts)
     return spent
 
 
@@ -363,7 +379,7 @@ def measure(
     cpu: list[float] = []
     results: list[MatchResult] = []
     naive = NaiveTally()
-    before = (store.requests, store.read_units, store.write_units, store.relations_put)
+    before = store.counts()
     for number, probe in enumerate(probes):
         claim = _probe(probe, f"{PROBE_OUTLET}-{number}", middle)
         store._claims[claim.id] = claim
@@ -388,6 +404,7 @@ def measure(
         retrieved=[r.retrieved for r in results],
         compared=[r.candidates for r in results],
         requests_per_claim=(store.requests - before[0]) / n,
+        write_requests_per_claim=(store.write_requests - before[4]) / n,
         read_units_per_claim=(store.read_units - before[1]) / n,
         write_units_per_claim=(store.write_units - before[2]) / n,
         relations_per_claim=(store.relations_put - before[3]) / 2 / n,
@@ -433,7 +450,7 @@ def report(spread: str, rows: Sequence[Measured], claims_per_article: float) -> 
     print(f"\n### {spread} spread ({OUTLETS} outlets, {shape})\n")
     print(
         "| stored claims | days | CPU ms per claim (median / p95) | ratio | in a stream batch | index entries read | compared "
-        "(mean / max) | requests per claim | read / write units per claim (matching) | DynamoDB $ per "
+        "(mean / max) | requests per claim: candidate reads / all | read / write units per claim (matching) | DynamoDB $ per "
         "1,000 articles | relations per "
         "claim | naive scan ms | recall vs naive: compared / read (pairs) | of those related by the model: "
         "compared (pairs) |"
@@ -453,7 +470,8 @@ def report(spread: str, rows: Sequence[Measured], claims_per_article: float) -> 
             f"| {row.size:,} | {row.days} | {median:.1f} / {p95(row.cpu_ms):.1f} | {median / row.reference_ms:.2f} | "
             f"{row.batch_ms:.1f} | "
             f"{statistics.fmean(row.retrieved):.0f} | {statistics.fmean(row.compared):.0f} / "
-            f"{max(row.compared)} | {row.requests_per_claim:.1f} | {row.read_units_per_claim:.1f} / "
+            f"{max(row.compared)} | {row.requests_per_claim - row.write_requests_per_claim:.1f} / "
+            f"{row.requests_per_claim:.1f} | {row.read_units_per_claim:.1f} / "
             f"{row.write_units_per_claim:.1f} | {dollars_per_thousand_articles(row, claims_per_article):.3f} | "
             f"{row.relations_per_claim:.1f} | {row.naive_ms:.1f} | {recall} | "
             f"{related} |",
