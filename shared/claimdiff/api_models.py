@@ -128,6 +128,9 @@ class ArticleDetail(ArticleSummary):
     etag: str | None = None
     content_hash: str | None = None
     ingested_at: dt.datetime | None = None
+    processing_version: str | None = Field(
+        default=None, description="the code and data that extracted its claims (see claimdiff reprocess)"
+    )
 
 
 class ArticlePage(_View):
@@ -175,6 +178,7 @@ class Link(_View):
     evidence: list[Evidence] = Field(default_factory=list)
     explanation: str | None = None
     detected_at: dt.datetime | None = None
+    processing_version: str | None = Field(default=None, description="the code and data that judged the pair")
 
     @classmethod
     def of(cls, relation: Relation) -> Link:

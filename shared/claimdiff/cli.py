@@ -139,6 +139,19 @@ def _parser() -> argparse.ArgumentParser:
     rematch.add_argument("--all", action="store_true", help="also articles whose matching is complete")
     rematch.set_defaults(run=_run_rematch)
 
+    reprocess = commands.add_parser(
+        "reprocess",
+        help="extract again the articles an older claimdiff version processed (local stack or AWS)",
+        description="Reads the claims table named by $CLAIMS_TABLE_NAME and the articles' objects in S3 "
+        "(endpoint: $AWS_ENDPOINT_URL). Every stored claim, relation and article carries the "
+        "processing_version that made it; an article made by another version is ingested again from its "
+        "object, and the claims the current version reads otherwise are replaced and matched again.",
+    )
+    which = reprocess.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", metavar="ID", help="one article")
+    which.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="every article dated since then")
+    reprocess.set_defaults(run=_run_reprocess)
+
     pairs = commands.add_parser(
         "pairs",
         help="batch: classify claim pairs (JSON lines)",
@@ -206,6 +219,34 @@ def _run_rematch(args: argparse.Namespace) -> int:
     result = rematch(store, Matcher(store, settings()), articles, everything=args.all)
     print(
         f"re-matched {result.claims} claims of {result.articles} articles: {result.relations} relations stored"
+    )
+    return 0
+
+
+def _run_reprocess(args: argparse.Namespace) -> int:
+    from claimdiff.config import ConfigurationError, settings  # noqa: PLC0415
+    from claimdiff.ingest import Ingestor, reprocess  # noqa: PLC0415
+    from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
+    from claimdiff.store.objects import S3ObjectSource  # noqa: PLC0415
+    from claimdiff.versions import processing_version  # noqa: PLC0415
+
+    try:
+        store = DynamoClaimStore.from_environment()
+    except ConfigurationError as error:
+        print(f"claimdiff reprocess: {error}", file=sys.stderr)
+        return 2
+    if args.article:
+        found = store.get_article(args.article)
+        if found is None:
+            print(f"claimdiff reprocess: no article {args.article!r}", file=sys.stderr)
+            return 1
+        articles: Iterable[Any] = [found]
+    else:
+        articles = _articles_since(store, args.since)
+    result = reprocess(Ingestor(store, S3ObjectSource(), settings()), articles)
+    print(
+        f"reprocessed {result.articles} articles to {processing_version()}: {result.claims_added} claims "
+        f"added or replaced, {result.claims_removed} removed"
     )
     return 0
 

@@ -29,6 +29,7 @@ from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Comparison
 from claimdiff.store.items import claim_day
 from claimdiff.store.ports import ClaimStore, IndexEntry
 from claimdiff.text import matching_key
+from claimdiff.versions import processing_version
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _relation(claim: Claim, other: Claim, comparison: Comparison, detected_at: d
         evidence=comparison.evidence if finding else [],
         explanation=comparison.explanation if finding else None,
         detected_at=detected_at,
+        processing_version=processing_version(),
     )
 
 

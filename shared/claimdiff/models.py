@@ -163,6 +163,11 @@ class Claim(_Model):
         default_factory=list, description="what the claim asserts, clause by clause, main clause first"
     )
 
+    processing_version: str | None = Field(
+        default=None,
+        description="the code and data that made it (claimdiff.versions): x<extractor>.e<engine>.m<model>",
+    )
+
     @property
     def proposition(self) -> Proposition | None:
         """The main clause's proposition (None for claims stored before propositions were read)."""
@@ -230,6 +235,10 @@ class Article(_Model):
         default=None, description="fingerprint of the stored claims' ids (ingest checks the store against it)"
     )
     ingested_at: dt.datetime | None = None
+    processing_version: str | None = Field(
+        default=None,
+        description="the code and data that made it (claimdiff.versions): x<extractor>.e<engine>.m<model>",
+    )
 
 
 RelationKind = Literal["equivalent", "contradiction", "related", "unrelated"]
@@ -301,6 +310,10 @@ class Relation(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     explanation: str | None = None
     detected_at: dt.datetime | None = None
+    processing_version: str | None = Field(
+        default=None,
+        description="the code and data that made it (claimdiff.versions): x<extractor>.e<engine>.m<model>",
+    )
 
 
 class CheckEvidence(_Model):

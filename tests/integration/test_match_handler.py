@@ -11,6 +11,7 @@ from claimdiff import comparison, runtime
 from claimdiff.api_models import MatchingProgress
 from claimdiff.cli import main
 from claimdiff.store.dynamodb import DynamoClaimStore
+from claimdiff.versions import processing_version
 from ingest.app import lambda_handler as ingest_handler
 from match.app import lambda_handler as match_handler
 
@@ -196,3 +197,26 @@ def test_a_failure_record_that_cannot_be_rematched_fails_alone(aws: Aws) -> None
 
     failed = {item["itemIdentifier"] for item in result["batchItemFailures"]}
     assert failed == {record["messageId"] for record in event["Records"][:2]}
+
+
+def test_reprocess_brings_what_an_older_version_made_to_the_current_one(
+    aws: Aws, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upload_and_ingest(aws)
+    store = DynamoClaimStore(aws.table)
+    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    claims = store.list_claims(daily.id)
+    # A deploy ago: the article and its claims were made by another version of the code.
+    store.put_article(daily.model_copy(update={"processing_version": "xold.eold.mold"}))
+    store.put_claims([c.model_copy(update={"processing_version": "xold.eold.mold"}) for c in claims])
+
+    assert main(["reprocess", "--since", "2016-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert f"reprocessed 1 articles to {processing_version()}: {len(claims)} claims added or replaced" in out
+    article = store.get_article(daily.id)
+    assert article is not None and article.processing_version == processing_version()
+    again = store.list_claims(daily.id)
+    assert [c.id for c in again] == [c.id for c in claims]
+    assert {c.processing_version for c in again} == {processing_version()}
+    assert main(["reprocess", "--article", daily.id]) == 0
+    assert "reprocessed 0 articles" in capsys.readouterr().out

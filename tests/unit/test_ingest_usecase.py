@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from claimdiff.config import Settings
-from claimdiff.ingest import Ingestor, ObjectChange, article_identity, object_changes
+from claimdiff.ingest import Ingestor, ObjectChange, article_identity, object_changes, reprocess
 from claimdiff.matching import Matcher
 from claimdiff.models import ArticleStatus
 from claimdiff.store.memory import InMemoryStore
+from claimdiff.versions import processing_version
 
 from tests.fakes import FakeObjectSource
 
@@ -56,6 +57,9 @@ def test_new_object_becomes_an_article_with_claims(world) -> None:
     assert article.claim_count == len(claims) == result.claims_added >= 2
     assert all(claim.outlet == "wire-a" and claim.blocking_keys for claim in claims)
     assert all(str(claim.published_on) == "2016-08-26" for claim in claims)
+    # Which code and data made them: the article and each claim say so.
+    assert article.processing_version == processing_version()
+    assert {claim.processing_version for claim in claims} == {processing_version()}
 
 
 def test_replayed_event_changes_nothing(world) -> None:
@@ -336,3 +340,39 @@ def test_an_article_says_where_its_date_came_from(
     article = store.get_article(ingestor.ingest(change()).article_id)
     assert article is not None
     assert (article.published_at_source, str(article.published_at)) == (source, published)
+
+
+def _made_by_an_older_version(store: InMemoryStore, article_id: str) -> None:
+    """Mark the article and its claims as another processing_version's work (a deploy ago)."""
+    article = store.get_article(article_id)
+    assert article is not None
+    store.put_article(article.model_copy(update={"processing_version": "xold.eold.mold"}))
+    store.put_claims(
+        [c.model_copy(update={"processing_version": "xold.eold.mold"}) for c in store.list_claims(article_id)]
+    )
+
+
+def test_reprocess_reads_again_what_an_older_version_made_and_nothing_else(world) -> None:
+    ingestor, store, objects = world
+    objects.put(BUCKET, KEY, FIRST, {"published-at": "2016-08-26"})
+    objects.put(BUCKET, "articles/daily-b/talks.txt", SECOND, {"published-at": "2016-08-26"})
+    old = ingestor.ingest(change()).article_id
+    current = ingestor.ingest(change("articles/daily-b/talks.txt")).article_id
+    claim_ids = {c.id for c in store.list_claims(old)}
+    _made_by_an_older_version(store, old)
+
+    articles = [store.get_article(old), store.get_article(current)]
+    result = reprocess(ingestor, [a for a in articles if a is not None])
+
+    assert (result.articles, result.claims_added, result.claims_removed) == (
+        1,
+        len(claim_ids),
+        len(claim_ids),
+    )
+    article = store.get_article(old)
+    assert article is not None and article.processing_version == processing_version()
+    claims = store.list_claims(old)
+    assert {c.id for c in claims} == claim_ids, "the same text gives the same claims"
+    assert {c.processing_version for c in claims} == {processing_version()}
+    again = reprocess(ingestor, [a for a in (store.get_article(old), store.get_article(current)) if a])
+    assert again.articles == 0, "what the current version made is left alone"

@@ -11,6 +11,7 @@ from claimdiff.match import blocking_keys
 from claimdiff.matching import Matcher, rematch
 from claimdiff.models import Article, Claim
 from claimdiff.store.memory import InMemoryStore
+from claimdiff.versions import processing_version
 
 from tests.fakes import Paused
 
@@ -44,6 +45,7 @@ def test_contradiction_is_stored_in_both_directions(store: InMemoryStore) -> Non
     assert [r.relation for r in forward] == ["contradiction"] == [r.relation for r in backward]
     assert "negation" in forward[0].reasons
     assert forward[0].other.id == ours.id and backward[0].other.id == theirs.id
+    assert forward[0].processing_version == backward[0].processing_version == processing_version()
     page = store.list_contradictions(outlet=None, limit=10, cursor=None)
     assert len(page.items) == 1, "a contradiction is listed once"
 
