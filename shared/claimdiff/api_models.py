@@ -179,6 +179,11 @@ class Link(_View):
     explanation: str | None = None
     detected_at: dt.datetime | None = None
     processing_version: str | None = Field(default=None, description="the code and data that judged the pair")
+    origin: str | None = Field(
+        default=None,
+        description="where the other claim's article comes from: wire:<service> for a wire's copy (and "
+        "near-copies of it), else the first article id of its group of near-copies (claimdiff.origins)",
+    )
 
     @classmethod
     def of(cls, relation: Relation) -> Link:
@@ -199,6 +204,11 @@ class ClaimComparison(_View):
     omitted: int = Field(
         default=0, description=f"links left out: each kind carries its {MAX_LINKS_PER_KIND} most confident"
     )
+    origins: int = Field(
+        default=1,
+        description="independent origins stating the claim: this article's and its corroborators' (copies of "
+        "one wire report, or near-copies of one article, count once)",
+    )
 
 
 class ComparisonSummary(_View):
@@ -206,6 +216,9 @@ class ComparisonSummary(_View):
 
     claims: int
     agreed: int = Field(description="claims with at least one corroborating claim")
+    agreed_independently: int = Field(
+        default=0, description="claims corroborated from at least one other origin than this article's"
+    )
     contradicted: int = Field(description="claims with at least one contradicting claim")
     unique: int = Field(description="claims no other outlet corroborates or contradicts")
 
@@ -214,6 +227,10 @@ class ArticleComparison(_View):
     """What the other outlets agree with, contradict, and do not cover in one article."""
 
     article: ArticleSummary
+    origin: str | None = Field(
+        default=None,
+        description="the article's origin (see Link.origin): a link of the same origin is a copy",
+    )
     claims: list[ClaimComparison]
     unique: list[Claim] = Field(description="claims no other outlet corroborates or contradicts")
     summary: ComparisonSummary

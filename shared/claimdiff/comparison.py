@@ -29,6 +29,7 @@ from claimdiff.claimreview import ClaimReviewPage
 from claimdiff.concurrency import map_io
 from claimdiff.errors import NotFoundError
 from claimdiff.models import Article, ArticleStatus, Relation
+from claimdiff.origins import origins
 from claimdiff.store.ports import ClaimStore
 
 
@@ -109,10 +110,17 @@ def compare_article(store: ClaimStore, article_id: str) -> ArticleComparison:
     """
     article = _require_article(store, article_id)
     claims = store.list_claims(article_id)
+    related = [
+        [r for r in stored if r.other.outlet != claim.outlet]
+        for claim, stored in zip(claims, _relations_of(store, [c.id for c in claims]), strict=True)
+    ]
+    origin = _origins(store, article, related)
     compared: list[ClaimComparison] = []
-    for claim, stored in zip(claims, _relations_of(store, [c.id for c in claims]), strict=True):
-        relations = [r for r in stored if r.other.outlet != claim.outlet]
-        links = [Link.of(r) for r in _by_confidence(relations)]
+    for claim, relations in zip(claims, related, strict=True):
+        links = [
+            Link.of(r).model_copy(update={"origin": origin.get(r.other.article_id)})
+            for r in _by_confidence(relations)
+        ]
         kinds = {
             kind: [link for link in links if link.relation == kind]
             for kind in ("equivalent", "contradiction", "related")
@@ -124,17 +132,23 @@ def compare_article(store: ClaimStore, article_id: str) -> ArticleComparison:
                 contradicting=kinds["contradiction"][:MAX_LINKS_PER_KIND],
                 related=kinds["related"][:MAX_LINKS_PER_KIND],
                 omitted=sum(max(0, len(kept) - MAX_LINKS_PER_KIND) for kept in kinds.values()),
+                origins=len({origin[article.id], *(link.origin for link in kinds["equivalent"])}),
             )
         )
     unique = [c.claim for c in compared if not c.corroborating and not c.contradicting]
     summary = ComparisonSummary(
         claims=len(compared),
         agreed=sum(1 for c in compared if c.corroborating),
+        agreed_independently=sum(1 for c in compared if c.origins > 1),
         contradicted=sum(1 for c in compared if c.contradicting),
         unique=len(unique),
     )
     return ArticleComparison(
-        article=ArticleSummary.of(article), claims=compared, unique=unique, summary=summary
+        article=ArticleSummary.of(article),
+        origin=origin[article.id],
+        claims=compared,
+        unique=unique,
+        summary=summary,
     )
 
 
@@ -163,6 +177,15 @@ def _require_article(store: ClaimStore, article_id: str) -> Article:
     if article is None:
         raise NotFoundError(f"article {article_id!r} does not exist")
     return article
+
+
+def _origins(store: ClaimStore, article: Article, related: list[list[Relation]]) -> dict[str, str]:
+    """The origin of the article and of each article its claims are related to (``origins.origins``);
+    an article deleted since its relation was stored is its own origin."""
+    other_ids = sorted({r.other.article_id for relations in related for r in relations} - {article.id})
+    found = [a for a in map_io(store.get_article, other_ids) if a is not None]
+    origin = origins([article, *found])
+    return {**{article_id: article_id for article_id in other_ids}, **origin}
 
 
 def _relations_of(store: ClaimStore, claim_ids: list[str]) -> list[list[Relation]]:

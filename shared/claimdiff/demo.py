@@ -143,7 +143,11 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
             unique_counts[article["id"]] = comparison["summary"]["unique"]
             for entry in comparison["claims"]:
                 for link in entry["corroborating"] + entry["related"]:
-                    relation = {**link, "claim": _ref(entry["claim"])}
+                    relation = {
+                        **link,
+                        "claim": _ref(entry["claim"]),
+                        "same_origin": link.get("origin") == comparison.get("origin"),
+                    }
                     # Each pair is seen from both sides: keep the one whose claim id sorts first.
                     if relation["claim"]["id"] < link["other"]["id"]:
                         (agreements if link["relation"] == "equivalent" else related).append(relation)

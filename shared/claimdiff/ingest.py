@@ -25,6 +25,7 @@ from claimdiff.errors import ConcurrentChangeError, RejectedInputError, StaleWri
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
 from claimdiff.models import Article, ArticleStatus, Claim, DateSource, calendar_day, sequencer_order
+from claimdiff.origins import wire_service
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
 from claimdiff.store.ports import ClaimStore
@@ -323,7 +324,13 @@ class Ingestor:
         extent = read_extent(document.text, self._config.max_read_chars)
         if extent < len(document.text):
             notes.append(f"claims read from the first {extent:,} of {len(document.text):,} characters")
-        article = article.model_copy(update={"notes": notes, "sketch": list(sketch(document.text[:extent]))})
+        article = article.model_copy(
+            update={
+                "notes": notes,
+                "sketch": list(sketch(document.text[:extent])),
+                "wire": wire_service(document.text),
+            }
+        )
         if original := self._nearly_copied(article):
             copy = article.model_copy(
                 update={

@@ -234,6 +234,10 @@ class Article(_Model):
     claims_digest: str | None = Field(
         default=None, description="fingerprint of the stored claims' ids (ingest checks the store against it)"
     )
+    wire: str | None = Field(
+        default=None,
+        description="the wire service the article credits for its copy (ap, reuters, afp, upi): its origin",
+    )
     ingested_at: dt.datetime | None = None
     processing_version: str | None = Field(
         default=None,

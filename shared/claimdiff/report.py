@@ -84,6 +84,9 @@ def relation_block(relation: Mapping[str, Any]) -> str:
         lines.append(_wrap(relation["explanation"], "    "))
     lines.append(_wrap(f"{claim['outlet']}{_speaker(claim)}: {claim['text']}", "    - ", "      "))
     lines.append(_wrap(f"{other['outlet']}{_speaker(other)}: {other['text']}", "    - ", "      "))
+    if relation.get("same_origin"):
+        # Copies of one wire report (or of one article): one source, not two corroborations.
+        lines.append(f"    (one origin: {relation.get('origin')})")
     return "\n".join(lines)
 
 

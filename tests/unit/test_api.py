@@ -177,7 +177,13 @@ def test_comparison_of_an_article(world: World) -> None:
     assert response.status == 200
     body = response.json()
     assert body["article"]["id"] == "wire-a-1"
-    assert body["summary"] == {"claims": 3, "agreed": 1, "contradicted": 2, "unique": 1}
+    assert body["summary"] == {
+        "claims": 3,
+        "agreed": 1,
+        "agreed_independently": 1,
+        "contradicted": 2,
+        "unique": 1,
+    }
     a0, a1, a2 = body["claims"]
     assert a0["claim"]["id"] == world.claims["a0"].id
     assert a0["corroborating"] == []  # the same outlet's echo is not corroboration
@@ -419,7 +425,13 @@ def test_openapi_document_describes_every_route() -> None:
     compare_body = paths["/compare"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert compare_body["$ref"].endswith("/CompareRequest")
     assert schemas["CompareRequest"]["properties"]["a"]["maxLength"] == 5000
-    assert set(schemas["ArticleComparison"]["properties"]) == {"article", "claims", "unique", "summary"}
+    assert set(schemas["ArticleComparison"]["properties"]) == {
+        "article",
+        "origin",
+        "claims",
+        "unique",
+        "summary",
+    }
 
 
 @pytest.mark.parametrize(

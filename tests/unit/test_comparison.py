@@ -42,7 +42,13 @@ def test_comparison_sorts_other_outlets_claims_into_corroborating_contradicting_
 def test_unique_claims_are_those_no_other_outlet_corroborates_or_contradicts(world: World) -> None:
     result = comparison.compare_article(world.store, "wire-a-1")
     assert [claim.id for claim in result.unique] == [world.claims["a2"].id]
-    assert result.summary.model_dump() == {"claims": 3, "agreed": 1, "contradicted": 2, "unique": 1}
+    assert result.summary.model_dump() == {
+        "claims": 3,
+        "agreed": 1,
+        "agreed_independently": 1,
+        "contradicted": 2,
+        "unique": 1,
+    }
 
 
 def test_a_claim_with_only_related_claims_is_unique(world: World) -> None:

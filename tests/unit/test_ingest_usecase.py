@@ -376,3 +376,11 @@ def test_reprocess_reads_again_what_an_older_version_made_and_nothing_else(world
     assert {c.processing_version for c in claims} == {processing_version()}
     again = reprocess(ingestor, [a for a in (store.get_article(old), store.get_article(current)) if a])
     assert again.articles == 0, "what the current version made is left alone"
+
+
+def test_an_article_records_the_wire_service_it_credits(world) -> None:
+    ingestor, store, objects = world
+    text = FIRST.replace(b"Talks in Geneva\n\n", b"Talks in Geneva\n\nGENEVA (Reuters) - ")
+    objects.put(BUCKET, KEY, text, {"published-at": "2016-08-26"})
+    article = store.get_article(ingestor.ingest(change()).article_id)
+    assert article is not None and article.wire == "reuters"
