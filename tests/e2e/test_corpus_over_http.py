@@ -10,7 +10,7 @@ from typing import Any
 
 import boto3
 import pytest
-from claimdiff.demo import ApiClient, expectation_lines, load_corpus
+from claimdiff.demo import ApiClient, comparison_relations, expectation_lines, load_corpus
 
 pytestmark = pytest.mark.e2e
 
@@ -36,11 +36,8 @@ def processed(local_stack: Any) -> ApiClient:
 def all_relations(api: ApiClient) -> list[dict[str, Any]]:
     relations = []
     for article in api.pages("/articles"):
-        if article["status"] != "PROCESSED":
-            continue
-        for entry in api.get(f"/articles/{article['id']}/comparison")["claims"]:
-            for link in entry["corroborating"] + entry["contradicting"] + entry["related"]:
-                relations.append({**link, "claim": entry["claim"]})
+        if article["status"] == "PROCESSED":
+            relations += comparison_relations(api.get(f"/articles/{article['id']}/comparison"))
     return relations
 
 
