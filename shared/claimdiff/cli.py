@@ -199,23 +199,13 @@ def _run_local(args: argparse.Namespace) -> int:
 
 
 def _run_rematch(args: argparse.Namespace) -> int:
-    from claimdiff.config import ConfigurationError, settings  # noqa: PLC0415
+    from claimdiff.config import settings  # noqa: PLC0415
     from claimdiff.matching import Matcher, rematch  # noqa: PLC0415
-    from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
 
-    try:
-        store = DynamoClaimStore.from_environment()
-    except ConfigurationError as error:
-        print(f"claimdiff rematch: {error}", file=sys.stderr)
-        return 2
-    if args.article:
-        found = store.get_article(args.article)
-        if found is None:
-            print(f"claimdiff rematch: no article {args.article!r}", file=sys.stderr)
-            return 1
-        articles: Iterable[Any] = [found]
-    else:
-        articles = _articles_since(store, args.since)
+    chosen = _table_and_articles("rematch", args)
+    if isinstance(chosen, int):
+        return chosen
+    store, articles = chosen
     result = rematch(store, Matcher(store, settings()), articles, everything=args.all)
     print(
         f"re-matched {result.claims} claims of {result.articles} articles: {result.relations} relations stored"
@@ -224,31 +214,41 @@ def _run_rematch(args: argparse.Namespace) -> int:
 
 
 def _run_reprocess(args: argparse.Namespace) -> int:
-    from claimdiff.config import ConfigurationError, settings  # noqa: PLC0415
+    from claimdiff.config import settings  # noqa: PLC0415
     from claimdiff.ingest import Ingestor, reprocess  # noqa: PLC0415
-    from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
     from claimdiff.store.objects import S3ObjectSource  # noqa: PLC0415
     from claimdiff.versions import processing_version  # noqa: PLC0415
 
-    try:
-        store = DynamoClaimStore.from_environment()
-    except ConfigurationError as error:
-        print(f"claimdiff reprocess: {error}", file=sys.stderr)
-        return 2
-    if args.article:
-        found = store.get_article(args.article)
-        if found is None:
-            print(f"claimdiff reprocess: no article {args.article!r}", file=sys.stderr)
-            return 1
-        articles: Iterable[Any] = [found]
-    else:
-        articles = _articles_since(store, args.since)
+    chosen = _table_and_articles("reprocess", args)
+    if isinstance(chosen, int):
+        return chosen
+    store, articles = chosen
     result = reprocess(Ingestor(store, S3ObjectSource(), settings()), articles)
     print(
         f"reprocessed {result.articles} articles to {processing_version()}: {result.claims_added} claims "
         f"added or replaced, {result.claims_removed} removed"
     )
     return 0
+
+
+def _table_and_articles(command: str, args: argparse.Namespace) -> tuple[Any, Iterable[Any]] | int:
+    """The claims table and the articles a command names (``--article ID`` or ``--since DATE``), or
+    the exit status of a clear error (no table configured, no such article)."""
+    from claimdiff.config import ConfigurationError  # noqa: PLC0415
+    from claimdiff.store.dynamodb import DynamoClaimStore  # noqa: PLC0415
+
+    try:
+        store = DynamoClaimStore.from_environment()
+    except ConfigurationError as error:
+        print(f"claimdiff {command}: {error}", file=sys.stderr)
+        return 2
+    if not args.article:
+        return store, _articles_since(store, args.since)
+    found = store.get_article(args.article)
+    if found is None:
+        print(f"claimdiff {command}: no article {args.article!r}", file=sys.stderr)
+        return 1
+    return store, [found]
 
 
 def _articles_since(store: Any, since: dt.date) -> Iterator[Any]:

@@ -10,6 +10,7 @@ import pytest
 from claimdiff import comparison, runtime
 from claimdiff.api_models import MatchingProgress
 from claimdiff.cli import main
+from claimdiff.models import Article
 from claimdiff.store.dynamodb import DynamoClaimStore
 from claimdiff.versions import processing_version
 from ingest.app import lambda_handler as ingest_handler
@@ -103,9 +104,7 @@ def test_a_broken_record_fails_alone(aws: Aws) -> None:
 def test_an_article_shows_its_matching_progress_and_rematch_completes_it(
     aws: Aws, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    upload_and_ingest(aws)
-    store = DynamoClaimStore(aws.table)
-    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    store, daily = _ingested_daily(aws)
     events = aws.stream_events()
     # Only the wire's claims get through; the daily's records are lost (retries exhausted).
     wire_only = [e for e in events if "wire-a" in e["dynamodb"]["Keys"]["PK"]["S"]]
@@ -122,6 +121,13 @@ def test_an_article_shows_its_matching_progress_and_rematch_completes_it(
     assert comparison.get_article(store, daily.id).matching.complete  # type: ignore[union-attr]
     assert main(["rematch", "--since", "2016-01-01"]) == 0
     assert "re-matched 0 claims of 0 articles" in capsys.readouterr().out
+
+
+def _ingested_daily(aws: Aws) -> tuple[DynamoClaimStore, Article]:
+    """Both sample articles uploaded and ingested; the table and the daily's article."""
+    upload_and_ingest(aws)
+    store = DynamoClaimStore(aws.table)
+    return store, next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
 
 
 def _failure_record(aws: Aws, records: list[dict]) -> dict:
@@ -153,9 +159,7 @@ def _failed_batches(aws: Aws, *bodies: dict) -> dict:
 def test_the_failure_queue_is_drained_by_matching_the_failed_claims_as_the_stream_would(aws: Aws) -> None:
     from rematch.app import lambda_handler as rematch_handler  # noqa: PLC0415
 
-    upload_and_ingest(aws)
-    store = DynamoClaimStore(aws.table)
-    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    store, daily = _ingested_daily(aws)
     events = aws.stream_events()
     wire_only = [e for e in events if "wire-a" in e["dynamodb"]["Keys"]["PK"]["S"]]
     failed = [e for e in events if e not in wire_only]
@@ -202,9 +206,7 @@ def test_a_failure_record_that_cannot_be_rematched_fails_alone(aws: Aws) -> None
 def test_reprocess_brings_what_an_older_version_made_to_the_current_one(
     aws: Aws, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    upload_and_ingest(aws)
-    store = DynamoClaimStore(aws.table)
-    daily = next(a for a in store.list_articles(outlet="daily-b", limit=10, cursor=None).items)
+    store, daily = _ingested_daily(aws)
     claims = store.list_claims(daily.id)
     # A deploy ago: the article and its claims were made by another version of the code.
     store.put_article(daily.model_copy(update={"processing_version": "xold.eold.mold"}))
