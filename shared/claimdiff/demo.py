@@ -18,7 +18,7 @@ from typing import Any
 
 from claimdiff.documents import SUPPORTED_SUFFIXES, parse_date
 from claimdiff.models import calendar_day
-from claimdiff.report import WIDTH, demo_report
+from claimdiff.report import WIDTH, demo_report, speaker_name
 
 PAGE_SIZE = 100
 
@@ -152,16 +152,18 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
         agreements: list[dict[str, Any]] = []
         related: list[dict[str, Any]] = []
         unique_counts: dict[str, int] = {}
+        unique_claims: dict[str, list[dict[str, Any]]] = {}
         for article in articles:
             if article["status"] != "PROCESSED":
                 continue
             comparison = api.get(f"/articles/{article['id']}/comparison")
             unique_counts[article["id"]] = comparison["summary"]["unique"]
+            unique_claims[article["id"]] = comparison["unique"]
             for relation in comparison_relations(comparison, kinds=("corroborating", "related")):
                 # Each pair is seen from both sides: keep the one whose claim id sorts first.
                 if relation["claim"]["id"] < relation["other"]["id"]:
                     (agreements if relation["relation"] == "equivalent" else related).append(relation)
-    print(demo_report(articles, contradictions, agreements, unique_counts))
+    print(demo_report(articles, contradictions, agreements, unique_counts, unique_claims))
     expected_file = samples / "expected.json"
     if expected_file.is_file():
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
@@ -172,10 +174,9 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
 
 
 def _ref(claim: Mapping[str, Any]) -> dict[str, Any]:
-    speaker = claim.get("speaker") or {}
     return {
         "id": claim["id"],
         "outlet": claim["outlet"],
         "text": claim["text"],
-        "speaker": speaker.get("name") if speaker.get("kind") != "outlet" else None,
+        "speaker": speaker_name(claim),
     }

@@ -90,13 +90,19 @@ def relation_block(relation: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# Claims said by one outlet only, per article: the most check-worthy few, the rest counted.
+UNIQUE_SHOWN = 5
+
+
 def demo_report(
     articles: Sequence[Mapping[str, Any]],
     contradictions: Sequence[Mapping[str, Any]],
     agreements: Sequence[Mapping[str, Any]],
     unique_counts: Mapping[str, int],
+    unique_claims: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> str:
-    """The cross-outlet report: articles, contradictions (both claims, outlets, speakers, reason), agreements."""
+    """The cross-outlet report: articles, contradictions (both claims, outlets, speakers, reason),
+    agreements, and per article the claims no other outlet makes (``unique_claims``, by article id)."""
     lines = ["", "=" * WIDTH, "claimdiff report", "=" * WIDTH, "", f"Articles ({len(articles)})"]
     for article in sorted(articles, key=lambda a: a.get("outlet", "")):
         status = article.get("status", "?")
@@ -111,4 +117,35 @@ def demo_report(
     lines += [relation_block(relation) for relation in contradictions] or ["  none"]
     lines += ["", f"Agreements: claims two outlets make alike ({len(agreements)})"]
     lines += [relation_block(relation) for relation in agreements] or ["  none"]
+    if unique_claims is not None:
+        lines += ["", f"Said by one outlet only ({sum(len(c) for c in unique_claims.values())})"]
+        lines += _unique_lines(articles, unique_claims) or ["  none"]
     return "\n".join(lines)
+
+
+def _unique_lines(
+    articles: Sequence[Mapping[str, Any]], unique_claims: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> list[str]:
+    """Per article with such claims: its outlet, then its most check-worthy unique claims."""
+    lines: list[str] = []
+    for article in sorted(articles, key=lambda a: a.get("outlet", "")):
+        claims = unique_claims.get(article["id"]) or []
+        if not claims:
+            continue
+        lines.append(f"  {article.get('outlet', '?')} ({len(claims)})")
+        shown = sorted(claims, key=lambda c: -float(c.get("checkworthiness", 0.0)))[:UNIQUE_SHOWN]
+        lines += [
+            _wrap(f"{claim['text']}{_speaker({'speaker': speaker_name(claim)})}", "    - ", "      ")
+            for claim in shown
+        ]
+        if len(claims) > UNIQUE_SHOWN:
+            lines.append(
+                f"    ... and {len(claims) - UNIQUE_SHOWN} more (GET /articles/{article['id']}/comparison)"
+            )
+    return lines
+
+
+def speaker_name(claim: Mapping[str, Any]) -> str | None:
+    """The name of a claim's speaker (an API claim), or None for the outlet's own voice."""
+    speaker = claim.get("speaker") or {}
+    return speaker.get("name") if speaker.get("kind") != "outlet" else None
