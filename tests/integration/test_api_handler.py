@@ -13,7 +13,7 @@ from api import app as api_app
 from claimdiff.store.dynamodb import DynamoClaimStore
 
 from tests.integration.conftest import Aws
-from tests.unit.api_events import ApiResponse, World, call, path_of, seed_world
+from tests.unit.api_events import WIRE_A_SUMMARY, ApiResponse, World, call, path_of, seed_world
 
 
 @pytest.fixture
@@ -94,13 +94,7 @@ def test_every_read_route_answers_the_same_from_dynamodb_and_from_the_fake(
 def test_comparison_from_dynamodb(worlds: tuple[World, World]) -> None:
     dynamo_world, _ = worlds
     body = get("/articles/wire-a-1/comparison").json()
-    assert body["summary"] == {
-        "claims": 3,
-        "agreed": 1,
-        "agreed_independently": 1,
-        "contradicted": 2,
-        "unique": 1,
-    }
+    assert body["summary"] == WIRE_A_SUMMARY
     contradicted_by = {link["other"]["id"] for entry in body["claims"] for link in entry["contradicting"]}
     assert contradicted_by == {dynamo_world.claims["b0"].id, dynamo_world.claims["c0"].id}
 

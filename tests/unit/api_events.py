@@ -191,6 +191,11 @@ class World:
     claims: dict[str, Claim]
 
 
+# The comparison summary of wire-a-1 in ``seed_world``: a1 agreed (by daily-b, its own origin), a0 and a1
+# contradicted, a2 unique; wire-a's own follow-up is no corroboration.
+WIRE_A_SUMMARY = {"claims": 3, "agreed": 1, "agreed_independently": 1, "contradicted": 2, "unique": 1}
+
+
 def seed_world(store: ClaimStore | None = None) -> World:
     """Three outlets' articles, one rejected upload, and relations between their claims.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from claimdiff.models import CheckEvidence, Claim, Comparison, Evidence, Verdict
 from claimdiff.store.dynamodb import DynamoClaimStore
 
 from tests.unit.api_events import (
+    WIRE_A_SUMMARY,
     ApiResponse,
     LambdaContextDouble,
     World,
@@ -20,8 +20,8 @@ from tests.unit.api_events import (
     decode,
     path_of,
     rest_event,
-    seed_world,
 )
+from tests.unit.api_world import get
 
 SUMMARY_FIELDS = {
     "id",
@@ -35,17 +35,6 @@ SUMMARY_FIELDS = {
     "duplicate_of",
     "s3_key",
 }
-
-
-@pytest.fixture
-def world(monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    seeded = seed_world()
-    monkeypatch.setattr(api_app, "_store", seeded.store)
-    yield seeded
-
-
-def get(path: str, **query: str) -> ApiResponse:
-    return call(api_app.lambda_handler, "GET", path, query=query or None)
 
 
 def post(path: str, body: Any) -> ApiResponse:
@@ -177,13 +166,7 @@ def test_comparison_of_an_article(world: World) -> None:
     assert response.status == 200
     body = response.json()
     assert body["article"]["id"] == "wire-a-1"
-    assert body["summary"] == {
-        "claims": 3,
-        "agreed": 1,
-        "agreed_independently": 1,
-        "contradicted": 2,
-        "unique": 1,
-    }
+    assert body["summary"] == WIRE_A_SUMMARY
     a0, a1, a2 = body["claims"]
     assert a0["claim"]["id"] == world.claims["a0"].id
     assert a0["corroborating"] == []  # the same outlet's echo is not corroboration

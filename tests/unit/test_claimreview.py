@@ -4,29 +4,16 @@ in-memory store, checked against Google's fact-check markup rules (tests/unit/cl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from api import app as api_app
 from claimdiff.claimreview import review
 from claimdiff.models import Article, Speaker
 
-from tests.unit.api_events import API_ID, STAGE, ApiResponse, World, call, seed_world
+from tests.unit.api_events import API_ID, STAGE, World
+from tests.unit.api_world import get
 from tests.unit.claimreview_rules import problems
 
 SITE = f"https://{API_ID}.execute-api.eu-west-1.amazonaws.com/{STAGE}"
-
-
-@pytest.fixture
-def world(monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    seeded = seed_world()
-    monkeypatch.setattr(api_app, "_store", seeded.store)
-    yield seeded
-
-
-def get(path: str, **query: str) -> ApiResponse:
-    return call(api_app.lambda_handler, "GET", path, query=query or None)
 
 
 def reviews(**query: str) -> dict[str, Any]:

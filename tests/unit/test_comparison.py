@@ -10,7 +10,7 @@ from claimdiff.errors import InvalidRequestError, NotFoundError
 from claimdiff.models import ArticleStatus, CheckEvidence, Claim, Comparison, Evidence, Verdict
 
 from tests.fakes import reversed_relation
-from tests.unit.api_events import World, seed_world
+from tests.unit.api_events import WIRE_A_SUMMARY, World, seed_world
 
 
 @pytest.fixture
@@ -42,13 +42,7 @@ def test_comparison_sorts_other_outlets_claims_into_corroborating_contradicting_
 def test_unique_claims_are_those_no_other_outlet_corroborates_or_contradicts(world: World) -> None:
     result = comparison.compare_article(world.store, "wire-a-1")
     assert [claim.id for claim in result.unique] == [world.claims["a2"].id]
-    assert result.summary.model_dump() == {
-        "claims": 3,
-        "agreed": 1,
-        "agreed_independently": 1,
-        "contradicted": 2,
-        "unique": 1,
-    }
+    assert result.summary.model_dump() == WIRE_A_SUMMARY
 
 
 def test_a_claim_with_only_related_claims_is_unique(world: World) -> None:
