@@ -129,6 +129,10 @@ Residents of the east bank have asked for a bridge since the ferry closed in 201
         # Someone's words whose speaker the claim does not name: only the same quote would support it.
         ("“The bridge will be finished by Christmas and will cost less than planned.”", "discusses"),
         ("Tom Kell, 61, said the works would start in the spring.", "contradicts"),  # his age
+        # Another town's story on the same topic: none of the people and places it names are here.
+        ("Harlow's mayor, Ann Ross, said a new ferry would cross the Severn in the spring.", "unrelated"),
+        # ... and an article never states a claim about people and places it does not name.
+        ("In Harlow, the council of Ann Ross voted to close the ferry over the Severn in 2019.", "discusses"),
     ],
 )
 def test_check_reads_what_the_article_states(claim: str, verdict: str) -> None:

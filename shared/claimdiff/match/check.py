@@ -7,6 +7,7 @@ questioned or attributed reporting is ``discusses``; a typed contradiction is ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,6 +138,8 @@ class Reading:
     covered: float = 0.0
     covering: tuple[int, ...] = ()
     checkable: bool = True
+    # The share of the claim's named participants (people, organisations, places) the article names.
+    named: float = 1.0
 
 
 def topical_overlap(query: ClaimView, article_words: frozenset[str], model: Model) -> float:
@@ -161,6 +164,7 @@ class _Article:
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
         self.figures = tuple(q for _, claim in parts for q in claim.quantities if q.value is not None)
         self.words = words
+        self.lowered = frozenset(w for part in self.sentences for w in _WORD.findall(part.text.lower()))
         self._claims = tuple(claim for _, claim in parts)
         self._views: dict[int, ClaimView] = {}
 
@@ -248,7 +252,23 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         covered=covered,
         covering=tuple(kept.index(i) for i in covering),
         checkable=names_its_voice(query) and _figures_given(query, article),
+        named=_named_share(query.claim, article.lowered),
     )
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_PARTICIPANTS = frozenset(["person", "organization", "place"])
+
+
+def _named_share(claim: Claim, article_words: frozenset[str]) -> float:
+    """The share of the claim's named participants whose name (its last word) the article uses; 1.0
+    for a claim that names none."""
+    names = [
+        words[-1]
+        for e in claim.entities
+        if e.kind in _PARTICIPANTS and (words := _WORD.findall(e.text.lower()))
+    ]
+    return sum(name in article_words for name in names) / len(names) if names else 1.0
 
 
 def _misreported(
@@ -303,7 +323,10 @@ def verdict_from_reads(reading: Reading, model: Model) -> Verdict:
     """
     limits = model.thresholds
     reads = reading.reads
-    if reading.body and reading.topical < limits.get("check_topical", 0.0):
+    other_event = reading.named < limits.get("check_named", 0.0) and reading.topical < limits.get(
+        "check_named_topical", 0.0
+    )
+    if reading.body and (reading.topical < limits.get("check_topical", 0.0) or other_event):
         best = max((r.relevance for r in reads), default=0.0)
         return Verdict(verdict="unrelated", confidence=round(1.0 - max(best, reading.topical), 4))
     ranked = sorted(reads, key=lambda r: r.weight * r.relevance, reverse=True)
@@ -361,7 +384,7 @@ def _covered_verdict(reading: Reading, chosen: Sequence[Read], enough: float) ->
     speaker the claim does not name can be found stated only word for word (an equivalent sentence,
     which ``verdict_from_reads`` reads first)."""
     covering = [reading.reads[i] for i in reading.covering]
-    if reading.checkable and reading.covered >= enough and not _hearsay(covering[0]):
+    if reading.checkable and reading.named > 0.0 and reading.covered >= enough and not _hearsay(covering[0]):
         return _verdict("supports", reading.covered, covering)
     return _verdict("discusses", 1.0 - reading.covered, chosen)
 
