@@ -90,7 +90,7 @@ class TimeRef(Span):
 
 
 Modality = Literal["done", "planned", "close", "possible", "denied", "questioned"]
-TimeAnchor = Literal["event", "statement", "deadline", "expiry", "start"]
+TimeAnchor = Literal["event", "statement", "deadline", "expiry", "start", "other"]
 Role = Literal["agent", "patient"]
 Polarity = Literal["positive", "negative"]
 
@@ -112,7 +112,8 @@ class Argument(Span):
 
 
 class AnchoredTime(TimeRef):
-    """A time expression and what it dates: the event, a statement about it, a deadline, an expiry, a start."""
+    """A time expression and what it dates: the event, a statement about it, a deadline, an expiry, a
+    start, or another thing (``other``: "the Monday session", "after talks ended Friday")."""
 
     anchor: TimeAnchor = "event"
     key: str | None = Field(

@@ -132,6 +132,16 @@ def test_a_misspelt_surname_is_the_same_person() -> None:
             "The couple paid a combined tax rate of 45.8 percent.",
             "not-contradiction",
         ),
+        (  # one item's price against the total spent: two things of one unit, not one figure
+            "Former Rep. Ned Crane pleaded guilty on Friday to buying a $12,000 gold watch and a fur coat with donors' money.",
+            "Ned Crane pleaded guilty on Friday to spending $600,000 in campaign money on himself.",
+            "not-contradiction",
+        ),
+        (  # the total given twice, otherwise
+            "Ned Crane pleaded guilty on Friday to spending $600,000 in campaign money on himself.",
+            "Ned Crane pleaded guilty on Friday to spending $60,000 in campaign money on himself.",
+            "contradiction",
+        ),
         (  # one period against another: two figures, not one
             "The couple's effective federal tax rate for 2014 was 35.7 percent.",
             "From 2007 through 2014 the couple paid an effective federal tax rate of 31.5 percent.",

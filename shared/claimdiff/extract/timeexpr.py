@@ -222,6 +222,14 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline\w*(?:\
 _EXPIRY = re.compile(r"\b(?:expir\w*|runs? out|ends?|lapses?)\b", re.IGNORECASE)
 _START = re.compile(r"\b(?:takes? effect|effective|goes? into effect|begins?|starts?)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+# A time that names a thing rather than dating the clause's act: "the Monday session", "Thursday
+# night's meeting" (a determiner before it and a noun after it, or a possessive).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# A time inside a subordinate clause dates that clause's act: "called for it after indictments were
+# announced Friday" (the subordinator, then at least two words, no comma, up to the time).
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|while|once)\s+[^\s,;]+(?:\s+[^\s,;]+)+\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STATEMENT_REACH = 30  # characters between a speech cue and a time that dates the statement
 # Words that open what was said: a time after them dates the reported event ("said he pleaded guilty
@@ -268,6 +276,55 @@ def _dates_the_statement(text: str, time: TimeRef, cue_at: int | None, cue: str 
     return after or 0 <= cue_at - time.end <= 3
 
 
+def _names_a_thing(text: str, time: TimeRef, before: str) -> bool:
+    """Whether a time modifies a noun ("the Monday session", "Thursday night's meeting") instead of
+    dating the clause's act."""
+    after = text[time.end : time.end + 30]
+    if _POSSESSIVE_AFTER.search(after):
+        return True
+    word = _WORD_AFTER.search(after)
+    return bool(_DETERMINER_BEFORE.search(before) and word and word.group(1) not in _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "after",
+        "before",
+        "and",
+        "or",
+        "but",
+        "to",
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "as",
+        "when",
+        "while",
+        "than",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+    ]
+)
+
+
 def anchor_times(
     text: str, times: Sequence[TimeRef], cue_at: int | None, cue: str | None
 ) -> list[AnchoredTime]:
@@ -276,7 +333,9 @@ def anchor_times(
     for time in times:
         before = text[max(0, time.start - 40) : time.start]
         anchor: TimeAnchor = "event"
-        if _dates_the_statement(text, time, cue_at, cue):
+        if _names_a_thing(text, time, before):
+            anchor = "other"
+        elif _dates_the_statement(text, time, cue_at, cue):
             anchor = "statement"
         elif _DEADLINE.search(before) or time.text.lower().startswith(("until", "by ", "before")):
             anchor = "deadline"
@@ -286,5 +345,7 @@ def anchor_times(
             anchor = "expiry"
         elif _START.search(before[-20:]):
             anchor = "start"
+        elif _SUBORDINATE_BEFORE.search(before):
+            anchor = "other"
         anchored.append(AnchoredTime(**time.model_dump(), anchor=anchor, key=time_key(time.text)))
     return anchored

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from claimdiff.extract.quantities import TALLY
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
 from claimdiff.match.lexicon import STOP_WORDS
 from claimdiff.models import Quantity, ReasonCode, Span
@@ -106,6 +107,20 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Finding | None:
             ),
         )
     return None
+
+
+def frames_apart(a: ClaimView, b: ClaimView, finding: Finding) -> bool:
+    """Whether a quantity finding's two figures count different things: no content word right beside
+    one figure is right beside the other ("buying a $43,000 Rolex watch" against "use of $750,000 in
+    campaign money": one item against the total), the test ``figure_conflict`` pairs figures by."""
+    at = {e.side: e for e in finding.evidence}
+    if "a" not in at or "b" not in at:
+        return False
+    if any(q.unit == TALLY and q.start == at["a"].start for q in a.quantities):
+        return False  # a vote's tally counts the vote, whatever words sit beside it
+    _, near_a = _frame(a, Span(text=at["a"].text, start=at["a"].start, end=at["a"].end))
+    _, near_b = _frame(b, Span(text=at["b"].text, start=at["b"].start, end=at["b"].end))
+    return bool(near_a and near_b) and not near_a & near_b
 
 
 # A check's finding: the article's sentence (index), the share of the claim slot's frame words it

@@ -33,7 +33,7 @@ from claimdiff.match.features import (
     times_differ,
     unit_key,
 )
-from claimdiff.match.figures import distinct_periods
+from claimdiff.match.figures import distinct_periods, frames_apart
 from claimdiff.match.lexicon import (
     DECISIVE_CONCEPTS,
     STOP_WORDS,
@@ -476,6 +476,8 @@ def may_contradict(a: ClaimView, b: ClaimView, finding: Finding, *, same_sentenc
     reason = finding.reason
     if reason == "quantity" and distinct_periods(a, b):
         return False  # figures counted over two periods are two figures, whichever path paired them
+    if reason == "quantity" and frames_apart(a, b, finding):
+        return False  # one item's price against the total: figures of two things
     if reason == "attribution":
         return a.claim.speaker is not None and b.claim.speaker is not None and not a.hedged and not b.hedged
     if same_sentence:
