@@ -274,3 +274,22 @@ def test_an_opinion_is_its_own_clauses_not_the_whole_sentences() -> None:
     ).propositions
     assert feel.predicate is not None and feel.predicate.lemma == "feel" and feel.opinion
     assert plead.predicate is not None and plead.predicate.lemma == "plead" and not plead.opinion
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("“I did not go too far,” she said in a video posted on the social media site.", ("go", "negative")),
+        ('"I did not go too far," she said in a video posted on the social media site.', ("go", "negative")),
+        (
+            "“We will pay for the wall,” Mayor Ann Kell told a radio host in an interview airing Thursday.",
+            ("pay", "positive"),
+        ),
+    ],
+)
+def test_a_quote_opening_the_sentence_is_what_was_said_however_long_the_attribution(
+    text: str, predicate: tuple[str, str]
+) -> None:
+    (main, *_) = analyse_sentence(text, outlet="gazette").propositions
+    assert main.predicate is not None
+    assert (main.predicate.lemma, main.predicate.polarity) == predicate

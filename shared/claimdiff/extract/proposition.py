@@ -89,6 +89,10 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_QUOTE_OPENING = re.compile(r"\s*[\"\u201c]")
+_QUOTE_CLOSING = re.compile(r"[\"\u201d]")
+
+
 def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: int | None) -> tuple[int, int]:
     """Where the claim's content sits: the larger side of the attribution ("X said that ...", "..., X said")."""
     if cue_at is None or not cue:
@@ -99,6 +103,11 @@ def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: in
         end_attr = max(end_attr, speaker_at)
     before, after = (0, start_attr), (end_attr, len(text))
     chosen = after if after[1] - after[0] >= before[1] - before[0] else before
+    # A quote opening the sentence is what was said, however long the attribution's tail ("“I did not
+    # go too far,” she said in a video on the social media site").
+    opening = _QUOTE_OPENING.match(text)
+    if opening and _QUOTE_CLOSING.search(text, opening.end(), start_attr):
+        chosen = before
     content = text[chosen[0] : chosen[1]]
     lead = re.match(r"[\s,:]*(?:that\s+)?", content)
     return chosen[0] + (lead.end() if lead else 0), chosen[1]
