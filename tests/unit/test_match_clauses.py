@@ -293,3 +293,19 @@ def test_a_quote_opening_the_sentence_is_what_was_said_however_long_the_attribut
     (main, *_) = analyse_sentence(text, outlet="gazette").propositions
     assert main.predicate is not None
     assert (main.predicate.lemma, main.predicate.polarity) == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # No act on the side of the attribution read first: the act is on the other side.
+        (
+            "The firing was politically motivated, Mr. Kell has said, as an effort to discredit him.",
+            "motivat",
+        ),
+        ("Mayor Ann Kell issued an apology on Friday and described the recording as a joke.", "issue"),
+    ],
+)
+def test_an_act_on_the_other_side_of_the_attribution_is_read(text: str, predicate: str) -> None:
+    (main, *_) = analyse_sentence(text, outlet="gazette").propositions
+    assert main.predicate is not None and main.predicate.lemma == predicate

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from claimdiff.extract.timeexpr import TIME_NAMES, anchor_times
 from claimdiff.models import (
+    AnchoredTime,
     Argument,
     Entity,
     Modality,
@@ -95,8 +96,17 @@ _QUOTE_CLOSING = re.compile(r"[\"\u201d]")
 
 def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: int | None) -> tuple[int, int]:
     """Where the claim's content sits: the larger side of the attribution ("X said that ...", "..., X said")."""
+    return content_ranges(text, cue_at, cue, speaker_at)[0]
+
+
+def content_ranges(
+    text: str, cue_at: int | None, cue: str | None, speaker_at: int | None
+) -> list[tuple[int, int]]:
+    """Where the claim's content may sit, likeliest first: the side of the attribution that holds what
+    was said (``content_range``), then the other side ("Trump issued an apology and described the
+    tape as banter": the act is before the cue)."""
     if cue_at is None or not cue:
-        return 0, len(text)
+        return [(0, len(text))]
     start_attr = min(cue_at, speaker_at) if speaker_at is not None else cue_at
     end_attr = cue_at + len(cue)
     if speaker_at is not None and speaker_at > cue_at:
@@ -108,9 +118,14 @@ def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: in
     opening = _QUOTE_OPENING.match(text)
     if opening and _QUOTE_CLOSING.search(text, opening.end(), start_attr):
         chosen = before
-    content = text[chosen[0] : chosen[1]]
-    lead = re.match(r"[\s,:]*(?:that\s+)?", content)
-    return chosen[0] + (lead.end() if lead else 0), chosen[1]
+    # The other side: everything before the cue (the speaker may be the act's subject: "Trump issued
+    # an apology and described ..."), or what follows it.
+    other = (0, cue_at) if chosen == after else after
+    found = []
+    for low, high in (chosen, other):
+        lead = re.match(r"[\s,:]*(?:that\s+)?", text[low:high])
+        found.append((low + (lead.end() if lead else 0), high))
+    return found
 
 
 def _is_verb_at(toks: Sequence[tuple[str, int, int]], i: int) -> bool:
@@ -605,12 +620,40 @@ def read_propositions(
     writing a note") takes the previous clause's agent. ``referents`` maps a pronoun the article
     resolved ("he") to its person's entity id, the participant's key.
     """
-    start, end = content_range(text, cue_at, cue, speaker_at)
     # "Harry Reid (D-Nev.) was": a party label in brackets belongs to the name, not between clauses.
     text = _PARTY_LABEL.sub(lambda found: " " * len(found.group()), text)
-    toks = [t for t in _tokens(text) if start <= t[1] < end]
+    tokens = _tokens(text)
     asserted = not attributed and not hedged and not conditional and not text.rstrip().endswith("?")
     anchored = anchor_times(text, times, cue_at, cue)
+    first: list[Proposition] | None = None
+    for start, end in content_ranges(text, cue_at, cue, speaker_at):
+        toks = [t for t in tokens if start <= t[1] < end]
+        found = _read_content(
+            text,
+            toks,
+            entities=entities,
+            negative_cue=negative_cue,
+            referents=referents,
+            asserted=asserted,
+            anchored=anchored,
+        )
+        if any(p.predicate is not None for p in found):
+            return found
+        first = found if first is None else first  # no act read on the likelier side: try the other
+    return first or []
+
+
+def _read_content(
+    text: str,
+    toks: Sequence[tuple[str, int, int]],
+    *,
+    entities: Sequence[Entity],
+    negative_cue: bool,
+    referents: Mapping[str, str] | None,
+    asserted: bool,
+    anchored: Sequence[AnchoredTime],
+) -> list[Proposition]:
+    """The propositions of one stretch of the claim's text (its tokens ``toks``), clause by clause."""
     propositions: list[Proposition] = []
     clauses, interruption = _clauses(text, toks)
     clauses = clauses or [[]]
