@@ -309,3 +309,24 @@ def test_a_quote_opening_the_sentence_is_what_was_said_however_long_the_attribut
 def test_an_act_on_the_other_side_of_the_attribution_is_read(text: str, predicate: str) -> None:
     (main, *_) = analyse_sentence(text, outlet="gazette").propositions
     assert main.predicate is not None and main.predicate.lemma == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("“It’s not a birther bill,” Ms. Townsend said.", ("be", "negative")),
+        ("It's not a birther bill.", ("be", "negative")),
+        ("“I’m in shock,” said Representative Tom Kell.", ("be", "positive")),
+        ("We’re going to pay for the wall.", ("pay", "positive")),
+    ],
+)
+def test_a_pronoun_s_contracted_verb_is_read(text: str, predicate: tuple[str, str]) -> None:
+    (main, *_) = analyse_sentence(text, outlet="gazette").propositions
+    assert main.predicate is not None
+    assert (main.predicate.lemma, main.predicate.polarity) == predicate
+    assert text[main.predicate.start : main.predicate.end] == main.predicate.text
+
+
+def test_a_name_s_possessive_is_not_a_contracted_verb() -> None:
+    (main, *_) = analyse_sentence("Kell's plan failed in the council.", outlet="gazette").propositions
+    assert main.predicate is not None and main.predicate.lemma == "fail"

@@ -87,7 +87,25 @@ _OPINION = frozenset(
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The words of ``text`` with their offsets; a pronoun's contracted verb is a word of its own,
+    spelt out ("It’s" -> "It", "is"), so that "It’s not a bill" has a verb to read."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        contracted = _CONTRACTION.match(match.group())
+        if contracted is None:
+            found.append((match.group(), match.start(), match.end()))
+            continue
+        split = match.start() + len(contracted.group(1))
+        found.append((contracted.group(1), match.start(), split))
+        found.append((_SPELT_OUT[contracted.group(2).lower()], split, match.end()))
+    return found
+
+
+# Pronouns whose contracted verb is spelt out ("Trump's" is a possessive, never "Trump is").
+_CONTRACTION = re.compile(
+    r"^(it|he|she|that|there|here|what|who|where|i|you|we|they)['\u2019](s|m|re|ve|ll|d)$", re.IGNORECASE
+)
+_SPELT_OUT = {"s": "is", "m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
 
 
 _QUOTE_OPENING = re.compile(r"\s*[\"\u201c]")
@@ -553,9 +571,9 @@ def _read_clause(
             negation = (arguments[0].start, arguments[0].start + len(first_word))
             if arguments[0].key in _NEGATIVE_QUANTIFIERS:
                 arguments = arguments[1:]  # "nobody": the denied subject names no one
-    word, v_start, v_end = toks[verb]
+    _, v_start, v_end = toks[verb]
     predicate = Predicate(
-        text=word,
+        text=text[v_start:v_end],  # as written: a contracted verb's token is spelt out
         start=v_start,
         end=v_end,
         lemma=verb_lemma,
