@@ -330,3 +330,22 @@ def test_a_pronoun_s_contracted_verb_is_read(text: str, predicate: tuple[str, st
 def test_a_name_s_possessive_is_not_a_contracted_verb() -> None:
     (main, *_) = analyse_sentence("Kell's plan failed in the council.", outlet="gazette").propositions
     assert main.predicate is not None and main.predicate.lemma == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The amended ordinance mirrors the state law.", "mirror"),
+        ("It only energizes my base even more.", "energiz"),
+        ("Mayor Ann Kell lied many times to the council.", "lie"),
+        ("The old plan sometimes works.", "work"),
+    ],
+)
+def test_a_verb_after_a_common_noun_or_an_adverb_is_read(text: str, predicate: str) -> None:
+    (main, *_) = analyse_sentence(text, outlet="gazette").propositions
+    assert main.predicate is not None and main.predicate.lemma == predicate
+
+
+@pytest.mark.parametrize("text", ["A military base.", "Solid as a rock.", "Many times over."])
+def test_a_fragment_has_no_act(text: str) -> None:
+    assert all(p.predicate is None for p in analyse_sentence(text, outlet="gazette").propositions)

@@ -269,6 +269,40 @@ def _main_verb(toks: Sequence[tuple[str, int, int]]) -> int | None:
     return next((i for i, t in enumerate(toks) if t[0].lower() in AUXILIARIES), None)
 
 
+# Words that open what follows a verb: its object or a phrase ("mirrors the", "points in", "lied many").
+_AFTER_A_VERB = frozenset(
+    words(
+        "the a an my his her its our their your this that these those in on at to for with from by about "
+        "into over against up down out off many more much all some no every any even again"
+    )
+)
+
+
+_COUNTING = frozenset(words("many several few some two three four five six seven eight nine ten"))
+
+
+def _bare_verb(toks: Sequence[tuple[str, int, int]]) -> int | None:
+    """In a clause where no verb was recognised, the word after the subject that reads as a verb in
+    -s or -ed before an object, a phrase or the clause's end ("The amended law mirrors the federal
+    one", "The bad guy sometimes wins", "Clinton lied many times")."""
+    for i in range(1, len(toks)):
+        word, previous = toks[i][0], toks[i - 1][0].lower()
+        lower = word.lower()
+        if previous in _DETERMINERS or previous in _COUNTING or word[:1].isupper() or not word.isalpha():
+            continue  # "the", "many" before it: a noun ("many times")
+        if _is_adverb(lower):
+            continue
+        following = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+        if following and following not in _AFTER_A_VERB:
+            continue
+        third_person = (
+            lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")) and len(lower) > 3
+        )
+        if third_person or is_past_form(lower):
+            return i
+    return None
+
+
 def _polarity_and_modality(
     toks: Sequence[tuple[str, int, int]], verb: int, text: str, negative_cue: bool
 ) -> tuple[Polarity, Modality, tuple[int, int] | None]:
@@ -552,6 +586,8 @@ def _read_clause(
     """One clause's predicate and its participants."""
     existential = _existential(toks)
     verb = existential[1] if existential else _main_verb(toks)
+    if verb is None:
+        verb = _bare_verb(toks)
     if verb is None:
         return None, []
     polarity, modality, negation = _polarity_and_modality(toks, verb, text, negative_cue)
