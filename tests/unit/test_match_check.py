@@ -191,3 +191,24 @@ _DEBATE = (
 def test_a_quote_given_to_the_wrong_person_contradicts_the_article(claim: str, verdict: str) -> None:
     # The article's quote runs over two sentences; the colon before it names who speaks.
     assert check(claim, _DEBATE).verdict == verdict
+
+
+_CHARGED = """Councilman charged over campaign funds
+
+Councilman Dan Kell was charged by a grand jury on Tuesday with spending campaign money on family trips.
+
+Mr. Kell, 41, becomes the second councilman to be charged this month.
+
+A former Marine who served in Iraq, Mr. Kell was first elected in 2008."""
+
+
+def test_an_age_beside_the_same_name_is_the_persons_age_whatever_else_the_sentences_say() -> None:
+    wrong = check(
+        "Kell, 51, a decorated Marine veteran of the Iraq war, was first elected in 2008.", _CHARGED
+    )
+    assert wrong.verdict == "contradicts"
+    assert "41" in wrong.evidence[0].text
+    right = check(
+        "Kell, 41, a decorated Marine veteran of the Iraq war, was first elected in 2008.", _CHARGED
+    )
+    assert right.verdict != "contradicts"

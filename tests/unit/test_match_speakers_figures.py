@@ -184,3 +184,26 @@ def test_one_figure_of_one_period_given_twice_still_conflicts() -> None:
         analyse_sentence("The company sold 55,000 cars in 2019.", outlet="daily-b"),
     )
     assert comparison.relation == "contradiction" and "quantity" in comparison.reasons
+
+
+def test_two_ages_beside_one_name_conflict() -> None:
+    comparison = compare(
+        analyse_sentence(
+            "Kell, 51, is a five-term councilman who served two tours in Iraq.", outlet="wire-a"
+        ),
+        analyse_sentence(
+            "Mr. Kell, 41, becomes the second councilman to be charged this month.", outlet="daily-b"
+        ),
+    )
+    assert comparison.relation == "contradiction" and comparison.reasons == ["quantity"]
+
+
+def test_will_run_and_is_running_are_one_candidacy_not_a_modality_conflict() -> None:
+    comparison = compare(
+        analyse_sentence("Dan Kell announced Tuesday he'll run for governor.", outlet="wire-a"),
+        analyse_sentence(
+            "Former councilman Dan Kell announced Tuesday he is running for governor, with a speech on jobs.",
+            outlet="daily-b",
+        ),
+    )
+    assert comparison.relation != "contradiction"

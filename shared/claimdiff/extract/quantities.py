@@ -166,8 +166,9 @@ _NOUN_MODIFIERS_IN_S = frozenset(
         analysis series species corps"""
     )
 )
+AGE = "age"  # the unit of "Hunter, 41," and "a 34-year-old"
 # "a 34-year-old man": an age; "a six-month-old baby": a measure in months.
-_AGE_UNITS = {"year-old": "age", "month-old": "month", "week-old": "week", "day-old": "day"}
+_AGE_UNITS = {"year-old": AGE, "month-old": "month", "week-old": "week", "day-old": "day"}
 _MONTHS = frozenset(
     words(
         """jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul
@@ -487,7 +488,7 @@ def _read(text: str, lowered: str, match: re.Match[str]) -> Quantity | None:
         low, high = value, second
         value = (value + second) / 2
     elif unit is None and second is None and not modifier and _appositive_age(text, match.start(), end):
-        unit = "age"
+        unit = AGE
         low, high = _interval(kind, value)
     elif second is not None and unit is None and kind != "range":
         # "by a vote of 134 to 63", "passed 97-1": a tally, compared number by number.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from claimdiff.extract.quantities import TALLY
+from claimdiff.extract.quantities import AGE, TALLY
 from claimdiff.match.features import ClaimView, Finding, evidence_at, quantities_compatible, unit_key
 from claimdiff.match.lexicon import STOP_WORDS
 from claimdiff.models import Quantity, ReasonCode, Span
@@ -68,6 +68,8 @@ def _figures(view: ClaimView) -> list[_Figure]:
 
 def _same_thing(x: _Figure, y: _Figure) -> bool:
     (qx, words_x, near_x), (qy, words_y, near_y) = x, y
+    if qx.unit == qy.unit == AGE:
+        return bool(near_x & near_y)  # an age beside one name is that person's: nothing else to share
     return unit_key(qx) == unit_key(qy) and bool(near_x & near_y) and len(words_x & words_y) >= _MIN_SHARED
 
 
@@ -150,6 +152,16 @@ def misreported_figure(
     for x in _figures(claim):
         if x[0].unit is None:
             continue
+        if x[0].unit == AGE:
+            # A person's age is the person's: "Hunter, 51," against "Mr. Hunter, 41," beside the name.
+            aged = [(index, y) for index, y in given if y[0].unit == AGE and x[2] & y[2]]
+            if aged and not any(quantities_compatible(x[0], y[0]) for _, y in aged):
+                index, y = aged[0]
+                evidence = (
+                    evidence_at("a", claim, x[0].start, x[0].end, "quantity"),
+                    evidence_at("b", sentences[index], y[0].start, y[0].end, "quantity"),
+                )
+                return index, 1.0, Finding("quantity", evidence)
         same_unit = [(index, y[0], y[1]) for index, y in given if unit_key(y[0]) == unit_key(x[0])]
         if same_unit and not any(quantities_compatible(x[0], y) for _, y, _ in same_unit):
             best = _better(

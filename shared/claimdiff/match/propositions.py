@@ -43,7 +43,7 @@ from claimdiff.match.lexicon import (
 )
 from claimdiff.match.quotes import quoted_passages, quoted_words, same_quote
 from claimdiff.models import Argument, Claim, Predicate, Proposition, Quantity, ReasonCode
-from claimdiff.text.verbs import CONTEST_LEMMAS
+from claimdiff.text.verbs import CONTEST_LEMMAS, is_past_form
 
 _DONE = "done"
 _CLOSING = "\u201d"
@@ -316,7 +316,13 @@ def _clause_findings(a: ClaimView, pa: Proposition, b: ClaimView, pb: Propositio
         if va.polarity != vb.polarity and va.modality == vb.modality and not _anyone(pa) and not _anyone(pb):
             found.append(_finding("negation", a, b, span_a, span_b, predicate=1.0, decisive=1.0))
         modalities = {va.modality, vb.modality}
-        if va.polarity == vb.polarity == "positive" and modalities & _NOT_YET and _DONE in modalities:
+        done = va if va.modality == _DONE else vb
+        if (
+            va.polarity == vb.polarity == "positive"
+            and modalities & _NOT_YET
+            and _DONE in modalities
+            and is_past_form(done.text)  # "is running" goes on: no completed act against "will run"
+        ):
             found.append(_finding("modality", a, b, span_a, span_b, decisive=1.0))
         figures = _clause_figures(a, pa), _clause_figures(b, pb)
         # A copula says nothing of which act is counted: "the federal rate was 35.7" and "the combined
