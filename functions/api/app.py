@@ -7,6 +7,7 @@ HTTP answers in one place (the exception handlers below), always as ``ErrorRespo
 
 from __future__ import annotations
 
+import datetime as dt
 from http import HTTPStatus
 from typing import Annotated, Any, Literal
 
@@ -20,7 +21,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from claimdiff import comparison
+from claimdiff import comparison, stories
 from claimdiff.api_models import (
     ArticleComparison,
     ArticleDetail,
@@ -35,6 +36,8 @@ from claimdiff.api_models import (
     ErrorDetail,
     ErrorResponse,
     Health,
+    StoryDetail,
+    StoryPage,
 )
 from claimdiff.claimreview import ClaimReviewPage
 from claimdiff.errors import InvalidRequestError, NotFoundError
@@ -102,6 +105,10 @@ Cursor = Annotated[
     str | None,
     Query(description="next_cursor of the previous page", min_length=1, max_length=MAX_CURSOR_CHARS),
 ]
+StoryId = Annotated[
+    str, Path(description="the story's id, or the id of any of its articles", min_length=1, max_length=512)
+]
+DayFilter = Annotated[dt.date | None, Query(description="a day, YYYY-MM-DD (inclusive)")]
 ContradictionFormat = Annotated[
     Literal["json", "claimreview"],
     Query(alias="format", description="claimreview: schema.org ClaimReview JSON-LD items"),
@@ -171,6 +178,41 @@ def list_article_claims(article_id: ArticleId) -> ClaimList:
 def compare_article(article_id: ArticleId) -> ArticleComparison:
     """Per claim: corroborating, contradicting and related claims of other outlets; plus the unique claims."""
     return comparison.compare_article(get_store(), article_id)
+
+
+@app.get(
+    "/stories",
+    summary="List stories, newest first",
+    tags=["stories"],
+    responses=_responses("One page of stories"),
+)
+def list_stories(
+    outlet: OutletFilter = None,
+    since: DayFilter = None,
+    until: DayFilter = None,
+    limit: PageSize = DEFAULT_PAGE_SIZE,
+    cursor: Cursor = None,
+) -> StoryPage:
+    """Stories (the articles of one event across outlets) with their counts of agreed claim groups,
+    contradictions and claims only one outlet makes; optionally with an article of one outlet, or one
+    published between ``since`` and ``until``."""
+    if since is not None and until is not None and since > until:
+        raise InvalidRequestError("since must not be after until")
+    return stories.list_stories(
+        get_store(), outlet=outlet, since=since, until=until, limit=limit, cursor=cursor
+    )
+
+
+@app.get(
+    "/stories/<story_id>",
+    summary="One story",
+    tags=["stories"],
+    responses=_responses("The story's outlets, agreed claim groups, contradictions and unique claims", 404),
+)
+def get_story(story_id: StoryId) -> StoryDetail:
+    """What the outlets agree on (claim groups, with their independent origins), where they contradict
+    each other (both sides, the differing spans, the reasons), and what only one outlet says."""
+    return stories.get_story(get_store(), story_id)
 
 
 @app.get(

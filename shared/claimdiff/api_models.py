@@ -272,3 +272,71 @@ class CheckResponse(_View):
     verdict: VerdictKind
     confidence: float
     evidence: list[CheckEvidence] = Field(default_factory=list)
+
+
+class StoryClaim(_View):
+    """One outlet's claim in a story: its wording and where it sits in its article's text."""
+
+    id: str
+    article_id: str
+    outlet: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    published_at: dt.datetime | dt.date | None = Field(default=None, description="its article's date")
+
+
+class ClaimGroup(_View):
+    """One fact stated by several outlets: each outlet's claim, as worded there."""
+
+    claims: list[StoryClaim]
+    outlets: list[str]
+    origins: int = Field(
+        description="independent origins among the claims' articles (copies of one wire report count once)"
+    )
+    first: StoryClaim = Field(description="the claim of the article published first: who reported it first")
+
+
+class Contest(_View):
+    """Two outlets' claims that cannot both be true; evidence side "a" points into ``a.text``."""
+
+    a: StoryClaim
+    b: StoryClaim
+    confidence: float
+    reasons: list[ReasonCode] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class StorySummary(_View):
+    """A story as the listing shows it."""
+
+    id: str = Field(description="the id of the story's first article; any member's id finds the story")
+    title: str | None = None
+    outlets: list[str]
+    articles: int
+    first_published_at: dt.datetime | dt.date | None = None
+    last_published_at: dt.datetime | dt.date | None = None
+    agreed: int = Field(description="claim groups stated by two outlets or more")
+    contested: int = Field(description="contradictions between two outlets' claims")
+    unique: int = Field(description="claim groups only one outlet states, which nobody contradicts")
+
+
+class StoryDetail(_View):
+    """The articles of one event across outlets: what they agree on, contest, and say alone."""
+
+    id: str
+    title: str | None = None
+    outlets: list[str]
+    articles: list[ArticleSummary] = Field(description="first published first")
+    agreed: list[ClaimGroup] = Field(description="most outlets first")
+    contested: list[Contest] = Field(description="most confident first")
+    unique: list[StoryClaim] = Field(description="claims only one outlet makes (one per claim group)")
+    omitted: int = Field(default=0, description="groups, contests or unique claims left out of a long story")
+
+
+class StoryPage(_View):
+    """One page of stories, newest first."""
+
+    items: list[StorySummary]
+    next_cursor: str | None = None

@@ -75,6 +75,26 @@ def test_nusra_contradiction_is_listed_with_both_spans(processed: ApiClient) -> 
         assert side["text"][evidence["start"] : evidence["end"]] == evidence["text"]
 
 
+def test_the_nusra_story_holds_both_outlets_and_their_contradiction(processed: ApiClient) -> None:
+    listed = list(processed.pages("/stories"))
+    assert len({s["id"] for s in listed}) == len(listed), "each story listed once"
+    nusra = next(
+        c
+        for c in processed.pages("/contradictions")
+        if "Nusra" in c["claim"]["text"]
+        and {c["claim"]["outlet"], c["other"]["outlet"]} == {"wire-a", "daily-b"}
+    )
+    story = processed.get(f"/stories/{nusra['claim']['article_id']}")
+    assert story["id"] in {s["id"] for s in listed}
+    assert {"wire-a", "daily-b"} <= set(story["outlets"])
+    assert {nusra["claim"]["id"], nusra["other"]["id"]} in [
+        {x["a"]["id"], x["b"]["id"]} for x in story["contested"]
+    ]
+    assert story["agreed"], "the outlets agree on something"
+    for group in story["agreed"]:
+        assert len(group["outlets"]) > 1 and 1 <= group["origins"] <= len(group["claims"])
+
+
 def test_claim_route_and_errors_over_http(processed: ApiClient) -> None:
     contradiction = next(iter(processed.pages("/contradictions")))
     claim = processed.get(f"/claims/{contradiction['claim']['id']}")

@@ -73,6 +73,9 @@ def test_the_handler_builds_the_dynamodb_store_from_the_environment(
         ("/contradictions", {"outlet": "daily-b"}),
         ("/contradictions", {"format": "claimreview"}),
         ("/claims/wire-a-1~0000", {}),
+        ("/stories", {}),
+        ("/stories", {"outlet": "daily-b"}),
+        ("/stories/paper-c-1", {}),
     ],
 )
 def test_every_read_route_answers_the_same_from_dynamodb_and_from_the_fake(

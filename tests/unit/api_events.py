@@ -148,7 +148,8 @@ def decode(result: dict[str, Any]) -> ApiResponse:
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _claim(article_id: str, outlet: str, index: int, text: str) -> Claim:
+def seed_claim(article_id: str, outlet: str, index: int, text: str) -> Claim:
+    """A stored claim as the seeded world writes it (offsets 100 characters apart)."""
     return Claim(
         id=f"{article_id}~{index:04d}",
         article_id=article_id,
@@ -162,9 +163,11 @@ def _claim(article_id: str, outlet: str, index: int, text: str) -> Claim:
     )
 
 
-def _relations(
+def seed_relations(
     a: Claim, b: Claim, kind: str, confidence: float, reasons: list[str], minutes_ago: int
 ) -> list[Relation]:
+    """The relation of ``a`` to ``b`` and its reverse, as matching stores them."""
+
     def ref(c: Claim) -> ClaimRef:
         return ClaimRef(id=c.id, article_id=c.article_id, outlet=c.outlet, text=c.text, negated=c.negated)
 
@@ -221,14 +224,20 @@ def seed_world(store: ClaimStore | None = None) -> World:
         ),
     ]
     claims = {
-        "a0": _claim("wire-a-1", "wire-a", 0, "The envoy said the alliance has not separated the rebels."),
-        "a1": _claim("wire-a-1", "wire-a", 1, "The plant supplies water for 1.8 million people."),
-        "a2": _claim("wire-a-1", "wire-a", 2, "The minister said the region must remain part of the state."),
-        "w0": _claim("wire-a-2", "wire-a", 0, "The alliance has not separated the rebels, the envoy said."),
-        "b0": _claim("daily-b-1", "daily-b", 0, "The alliance has separated the rebels, officials said."),
-        "b1": _claim("daily-b-1", "daily-b", 1, "A plant supplying water to 1.8 million people was hit."),
-        "c0": _claim("paper-c-1", "paper-c", 0, "The plant serves 1.2 million people."),
-        "c1": _claim("paper-c-1", "paper-c", 1, "The rebels and the alliance met on Monday."),
+        "a0": seed_claim(
+            "wire-a-1", "wire-a", 0, "The envoy said the alliance has not separated the rebels."
+        ),
+        "a1": seed_claim("wire-a-1", "wire-a", 1, "The plant supplies water for 1.8 million people."),
+        "a2": seed_claim(
+            "wire-a-1", "wire-a", 2, "The minister said the region must remain part of the state."
+        ),
+        "w0": seed_claim(
+            "wire-a-2", "wire-a", 0, "The alliance has not separated the rebels, the envoy said."
+        ),
+        "b0": seed_claim("daily-b-1", "daily-b", 0, "The alliance has separated the rebels, officials said."),
+        "b1": seed_claim("daily-b-1", "daily-b", 1, "A plant supplying water to 1.8 million people was hit."),
+        "c0": seed_claim("paper-c-1", "paper-c", 0, "The plant serves 1.2 million people."),
+        "c1": seed_claim("paper-c-1", "paper-c", 1, "The rebels and the alliance met on Monday."),
     }
     for article in articles:
         counted = sum(1 for c in claims.values() if c.article_id == article.id)
@@ -236,10 +245,10 @@ def seed_world(store: ClaimStore | None = None) -> World:
     store.put_claims(list(claims.values()))
     c = claims
     store.put_relations(
-        _relations(c["a0"], c["b0"], "contradiction", 0.93, ["negation"], minutes_ago=5)
-        + _relations(c["a1"], c["c0"], "contradiction", 0.88, ["quantity"], minutes_ago=1)
-        + _relations(c["a1"], c["b1"], "equivalent", 0.91, ["paraphrase"], minutes_ago=3)
-        + _relations(c["a0"], c["c1"], "related", 0.55, ["same_subject"], minutes_ago=4)
-        + _relations(c["a0"], c["w0"], "equivalent", 0.97, ["paraphrase"], minutes_ago=6)
+        seed_relations(c["a0"], c["b0"], "contradiction", 0.93, ["negation"], minutes_ago=5)
+        + seed_relations(c["a1"], c["c0"], "contradiction", 0.88, ["quantity"], minutes_ago=1)
+        + seed_relations(c["a1"], c["b1"], "equivalent", 0.91, ["paraphrase"], minutes_ago=3)
+        + seed_relations(c["a0"], c["c1"], "related", 0.55, ["same_subject"], minutes_ago=4)
+        + seed_relations(c["a0"], c["w0"], "equivalent", 0.97, ["paraphrase"], minutes_ago=6)
     )
     return World(store=store, claims=claims)

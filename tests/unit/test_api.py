@@ -382,6 +382,8 @@ def test_openapi_document_describes_every_route() -> None:
         "/articles/{article_id}/claims",
         "/articles/{article_id}/comparison",
         "/contradictions",
+        "/stories",
+        "/stories/{story_id}",
         "/claims/{claim_id}",
         "/compare",
         "/check",
