@@ -149,6 +149,7 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
         api = ApiClient(stack.api_url)
         articles = list(api.pages("/articles"))
         contradictions = list(api.pages("/contradictions"))
+        stories = [api.get(f"/stories/{story['id']}") for story in api.pages("/stories")]
         agreements: list[dict[str, Any]] = []
         related: list[dict[str, Any]] = []
         unique_counts: dict[str, int] = {}
@@ -163,7 +164,7 @@ def run_demo(samples: Path, *, timeout: float = 120.0) -> int:
                 # Each pair is seen from both sides: keep the one whose claim id sorts first.
                 if relation["claim"]["id"] < relation["other"]["id"]:
                     (agreements if relation["relation"] == "equivalent" else related).append(relation)
-    print(demo_report(articles, contradictions, agreements, unique_counts, unique_claims))
+    print(demo_report(articles, contradictions, stories, unique_counts, unique_claims))
     expected_file = samples / "expected.json"
     if expected_file.is_file():
         expected = json.loads(expected_file.read_text(encoding="utf-8"))

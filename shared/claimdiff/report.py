@@ -97,12 +97,13 @@ UNIQUE_SHOWN = 5
 def demo_report(
     articles: Sequence[Mapping[str, Any]],
     contradictions: Sequence[Mapping[str, Any]],
-    agreements: Sequence[Mapping[str, Any]],
+    stories: Sequence[Mapping[str, Any]],
     unique_counts: Mapping[str, int],
     unique_claims: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> str:
     """The cross-outlet report: articles, contradictions (both claims, outlets, speakers, reason),
-    agreements, and per article the claims no other outlet makes (``unique_claims``, by article id)."""
+    per story (``GET /stories/{id}`` documents) one line per agreed claim group with its outlets and
+    origins, and per article the claims no other outlet makes (``unique_claims``, by article id)."""
     lines = ["", "=" * WIDTH, "claimdiff report", "=" * WIDTH, "", f"Articles ({len(articles)})"]
     for article in sorted(articles, key=lambda a: a.get("outlet", "")):
         status = article.get("status", "?")
@@ -115,12 +116,35 @@ def demo_report(
         lines.append(_wrap(article.get("title") or "(untitled)", "      "))
     lines += ["", f"Contradictions ({len(contradictions)})"]
     lines += [relation_block(relation) for relation in contradictions] or ["  none"]
-    lines += ["", f"Agreements: claims two outlets make alike ({len(agreements)})"]
-    lines += [relation_block(relation) for relation in agreements] or ["  none"]
+    groups = sum(len(story.get("agreed", [])) for story in stories)
+    lines += ["", f"Agreed: one line per fact several outlets state ({groups}, in {len(stories)} stories)"]
+    lines += [line for story in stories for line in story_lines(story)] or ["  none"]
     if unique_claims is not None:
         lines += ["", f"Said by one outlet only ({sum(len(c) for c in unique_claims.values())})"]
         lines += _unique_lines(articles, unique_claims) or ["  none"]
     return "\n".join(lines)
+
+
+def story_lines(story: Mapping[str, Any]) -> list[str]:
+    """A story's heading (title, outlets, articles) and one line per agreed claim group: how many
+    outlets and independent origins state it, in the first reporter's words."""
+    articles = story.get("articles", [])
+    lines = [
+        _wrap(
+            f"{story.get('title') or story['id']} ({', '.join(story.get('outlets', []))}; "
+            f"{len(articles)} articles)",
+            "  ",
+            "    ",
+        )
+    ]
+    for group in story.get("agreed", []):
+        first = group["first"]
+        origins = group["origins"]
+        tally = f"[{len(group['outlets'])} outlets, {origins} origin{'s' if origins != 1 else ''}]"
+        lines.append(_wrap(f"{tally} {first['text']} ({first['outlet']} first)", "    - ", "      "))
+    if not story.get("agreed"):
+        lines.append("    - (no fact stated by two outlets)")
+    return lines
 
 
 def _unique_lines(

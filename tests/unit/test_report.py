@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimdiff.report import UNIQUE_SHOWN, demo_report
+from claimdiff.report import UNIQUE_SHOWN, demo_report, story_lines
 
 
 def _claim(text: str, worth: float, speaker: dict[str, str] | None = None) -> dict[str, object]:
@@ -35,3 +35,28 @@ def test_the_claims_only_one_outlet_makes_are_listed_most_check_worthy_first() -
     )
     assert f"... and {len(many) + 1 - UNIQUE_SHOWN} more" in section
     assert "herald" not in section, "an article with no such claim is not listed"
+
+
+def _group(outlets: list[str], origins: int, text: str, first: str) -> dict[str, object]:
+    return {"outlets": outlets, "origins": origins, "first": {"text": text, "outlet": first}, "claims": []}
+
+
+def test_each_agreed_fact_is_one_line_with_its_outlets_and_origins() -> None:
+    story = {
+        "id": "gazette-1",
+        "title": "Bridge",
+        "outlets": ["gazette", "herald", "post"],
+        "articles": [{}, {}, {}],
+        "agreed": [
+            _group(["gazette", "herald", "post"], 2, "The bridge will close in May.", "gazette"),
+            _group(["herald", "post"], 1, "The works cost 40 million dollars.", "herald"),
+        ],
+    }
+    assert story_lines(story) == [
+        "  Bridge (gazette, herald, post; 3 articles)",
+        "    - [3 outlets, 2 origins] The bridge will close in May. (gazette first)",
+        "    - [2 outlets, 1 origin] The works cost 40 million dollars. (herald first)",
+    ]
+    report = demo_report([], [], [story], {})
+    assert "Agreed: one line per fact several outlets state (2, in 1 stories)" in report
+    assert report.count("The bridge will close in May.") == 1, "one line per fact, not per pair of outlets"
