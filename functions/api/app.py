@@ -21,10 +21,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from claimdiff import comparison, stories
+from claimdiff import comparison, history, stories
 from claimdiff.api_models import (
     ArticleComparison,
     ArticleDetail,
+    ArticleHistory,
     ArticlePage,
     CheckRequest,
     CheckResponse,
@@ -178,6 +179,18 @@ def list_article_claims(article_id: ArticleId) -> ClaimList:
 def compare_article(article_id: ArticleId) -> ArticleComparison:
     """Per claim: corroborating, contradicting and related claims of other outlets; plus the unique claims."""
     return comparison.compare_article(get_store(), article_id)
+
+
+@app.get(
+    "/articles/<article_id>/history",
+    summary="What each version of an article added, removed or corrected",
+    tags=["articles"],
+    responses=_responses("The article's versions, oldest first", 404),
+)
+def article_history(article_id: ArticleId) -> ArticleHistory:
+    """Each kept version (an upload over the same key is a new version): the claims it added, the
+    claims it removed, and the claims it states otherwise (a correction)."""
+    return history.article_history(get_store(), article_id)
 
 
 @app.get(

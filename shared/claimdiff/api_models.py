@@ -19,6 +19,7 @@ from claimdiff.models import (
     CheckEvidence,
     Claim,
     ClaimRef,
+    ClaimSnapshot,
     DateSource,
     Evidence,
     ReasonCode,
@@ -340,3 +341,30 @@ class StoryPage(_View):
 
     items: list[StorySummary]
     next_cursor: str | None = None
+
+
+class Correction(_View):
+    """A claim one version states otherwise than the version before: a correction, or a rewording."""
+
+    before: ClaimSnapshot
+    after: ClaimSnapshot
+
+
+class VersionChanges(_View):
+    """What one version of an article added, removed or changed against the version before it."""
+
+    number: int = Field(description="1 for the first version kept")
+    ingested_at: dt.datetime
+    s3_version: str | None = None
+    processing_version: str | None = None
+    claims: int = Field(description="claims the version states")
+    added: list[ClaimSnapshot] = Field(description="claims the version before did not state")
+    removed: list[ClaimSnapshot] = Field(description="claims of the version before that this one drops")
+    changed: list[Correction] = Field(description="claims stated otherwise (most of the words kept)")
+
+
+class ArticleHistory(_View):
+    """An article's versions, oldest first: what each upload added, removed or corrected."""
+
+    article: ArticleSummary
+    versions: list[VersionChanges]

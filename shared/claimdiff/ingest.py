@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -24,7 +24,16 @@ from claimdiff.documents import Document, parse_document, read_date
 from claimdiff.errors import ConcurrentChangeError, RejectedInputError, StaleWriteError
 from claimdiff.extract import extract_claims
 from claimdiff.match import blocking_keys
-from claimdiff.models import Article, ArticleStatus, Claim, DateSource, calendar_day, sequencer_order
+from claimdiff.models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Claim,
+    ClaimSnapshot,
+    DateSource,
+    calendar_day,
+    sequencer_order,
+)
 from claimdiff.origins import wire_service
 from claimdiff.outlets import outlet_problem
 from claimdiff.store.objects import ObjectSource, StoredObject
@@ -182,6 +191,22 @@ def article_claims(
         )
         for claim in kept
     ]
+
+
+def version_of(article: Article, claims: Sequence[Claim]) -> ArticleVersion:
+    """The kept version of a processed article: what it stated, and which upload and code made it.
+    Versions are ordered by the S3 event's sequencer (else the ingest time): the same event again
+    makes the same version."""
+    ingested = article.ingested_at or dt.datetime.now(dt.UTC)
+    return ArticleVersion(
+        article_id=article.id,
+        order=article.sequencer or ingested.isoformat(),
+        ingested_at=ingested,
+        s3_version=article.s3_version,
+        content_hash=article.content_hash,
+        processing_version=article.processing_version,
+        claims=[ClaimSnapshot(id=c.id, text=c.text, start=c.start, end=c.end) for c in claims],
+    )
 
 
 def claims_digest(claim_ids: Iterable[str]) -> str:
@@ -356,9 +381,25 @@ class Ingestor:
                 "claims_digest": claims_digest(claim.id for claim in claims),
             }
         )
+        # The version kept for the article's history before the META item: a META in place tells a
+        # retry that nothing is left to do, so whatever must be written comes first.
+        self._keep_version(version_of(committed, claims))
         removed = self._commit(committed, claims)
         result = IngestResult(article_id, "processed", claims_added=added, claims_removed=replaced + removed)
         return result, {claim.id for claim in claims}
+
+    def _keep_version(self, version: ArticleVersion) -> None:
+        """Keep the version for the article's history (an overwrite replaces the claims, not this).
+        Without an S3 sequencer the version is keyed by its ingest time: a retry of the same upload
+        must not keep it twice."""
+        if version.order == version.ingested_at.isoformat():  # no sequencer
+            kept = self._store.list_versions(version.article_id)
+            if kept and (kept[-1].content_hash, kept[-1].processing_version) == (
+                version.content_hash,
+                version.processing_version,
+            ):
+                return
+        self._store.put_version(version)
 
     def _nearly_copied(self, article: Article) -> Article | None:
         """The same outlet's other article that ``article`` nearly copies (``NEAR_DUPLICATE``), if any:
@@ -425,6 +466,7 @@ class Ingestor:
         # The tombstone first: a run of an older event that is still writing can no longer commit.
         self._store.delete_article(article_id, sequencer=sequencer or None)
         removed = self._remove_all_but(article_id, [])
+        self._store.delete_versions(article_id)  # a deleted article leaves no history behind
         if not known and not removed:
             return IngestResult(article_id, "absent")
         return IngestResult(article_id, "retracted", claims_removed=removed)

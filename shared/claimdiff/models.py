@@ -292,6 +292,24 @@ class Comparison(_Model):
     explanation: str | None = Field(default=None, description="one line a reader understands")
 
 
+class ClaimSnapshot(Span):
+    """A claim as one version of its article stated it: its id, words and offsets."""
+
+    id: str
+
+
+class ArticleVersion(_Model):
+    """One processed version of an article, kept when a later upload overwrites it."""
+
+    article_id: str
+    order: str = Field(description="what orders the versions: the S3 event's sequencer, else the ingest time")
+    ingested_at: dt.datetime
+    s3_version: str | None = None
+    content_hash: str | None = None
+    processing_version: str | None = None
+    claims: list[ClaimSnapshot] = Field(default_factory=list)
+
+
 class ClaimRef(_Model):
     """A snapshot of a claim carried by a relation, so that listings need no extra reads."""
 

@@ -8,6 +8,7 @@ Reads BASIL from ../shared/data (skipped when it is absent; the text is never co
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from collections.abc import Callable
@@ -21,7 +22,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
 from claimdiff import runtime
-from claimdiff.store.items import relation_from_item
+from claimdiff.store.items import relation_from_item, version_from_item
 from ingest.app import lambda_handler as ingest_handler
 from match.app import lambda_handler as match_handler
 
@@ -149,6 +150,11 @@ def _comparable(item: dict[str, Any]) -> dict[str, Any]:
         for field in _RUN_TIME_FIELDS:
             article.pop(field, None)
         return {**kept, "data": {"S": json.dumps(article, sort_keys=True)}}
+    if kept.get("type", {}).get("S") == "version":
+        # A kept version is keyed and stamped by its upload's event: its claims are what counts.
+        run = {"order": "", "ingested_at": dt.datetime(2000, 1, 1), "s3_version": None}
+        version = version_from_item(kept).model_copy(update=run)
+        return {"PK": kept["PK"], "type": kept["type"], "version": {"S": version.model_dump_json()}}
     if kept["PK"]["S"].startswith("CLAIM#"):
         relation = relation_from_item(kept).model_copy(update={"detected_at": None})
         return {"PK": kept["PK"], "SK": kept["SK"], "relation": {"S": relation.model_dump_json()}}

@@ -381,6 +381,7 @@ def test_openapi_document_describes_every_route() -> None:
         "/articles/{article_id}",
         "/articles/{article_id}/claims",
         "/articles/{article_id}/comparison",
+        "/articles/{article_id}/history",
         "/contradictions",
         "/stories",
         "/stories/{story_id}",

@@ -7,7 +7,16 @@ import inspect
 
 import pytest
 from claimdiff.errors import InvalidRequestError
-from claimdiff.models import Article, ArticleStatus, Claim, ClaimRef, Evidence, Relation
+from claimdiff.models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Claim,
+    ClaimRef,
+    ClaimSnapshot,
+    Evidence,
+    Relation,
+)
 from claimdiff.store.items import MARKED_ARTICLES
 from claimdiff.store.memory import InMemoryStore
 from claimdiff.store.ports import ClaimStore, IndexEntry
@@ -460,3 +469,29 @@ def test_processed_articles_are_found_by_their_sketch_marks_as_stored_now(store:
     assert store.marked_articles("wire-a", ["01"]) == [changed]
     store.delete_article("wire-a-1", sequencer="3")
     assert store.marked_articles("wire-a", ["01", "07"]) == []
+
+
+def _version(order: str, *texts: str) -> ArticleVersion:
+    return ArticleVersion(
+        article_id="wire-a-1",
+        order=order,
+        ingested_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        content_hash=f"hash-{order}",
+        claims=[
+            ClaimSnapshot(id=f"wire-a-1~{n:04d}", text=t, start=0, end=len(t)) for n, t in enumerate(texts)
+        ],
+    )
+
+
+def test_versions_are_kept_oldest_first_apart_from_the_claims(store: ClaimStore) -> None:
+    store.put_article(article("wire-a-1"))
+    store.put_claims([claim("wire-a-1", 0)])
+    later, earlier = _version("0002", "Rain fell.", "Talks resumed."), _version("0001", "Rain fell.")
+    store.put_version(later)
+    store.put_version(earlier)
+    store.put_version(later)  # the same version again replaces it
+    assert store.list_versions("wire-a-1") == [earlier, later]
+    assert [c.id for c in store.list_claims("wire-a-1")] == ["wire-a-1~0000"], "versions are not claims"
+    assert store.list_versions("wire-a-2") == []
+    store.delete_versions("wire-a-1")
+    assert store.list_versions("wire-a-1") == []

@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 from claimdiff.concurrency import map_io
 from claimdiff.config import resource_name, settings
 from claimdiff.errors import InvalidRequestError, StaleWriteError
-from claimdiff.models import Article, Claim, Page, Relation
+from claimdiff.models import Article, ArticleVersion, Claim, Page, Relation
 from claimdiff.store import clients, items
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.ports import IndexEntry
@@ -130,6 +130,22 @@ class DynamoClaimStore:
             if stored_sequencer == item[items.SEQUENCER]["S"] and items.is_tombstone(stored):
                 return  # the same delete again (or a write after it, of the same event): nothing to do
             raise StaleWriteError(article_id, stored_sequencer) from None
+
+    def put_version(self, version: ArticleVersion) -> None:
+        """Keep one processed version of an article: one PutItem, keyed by the version's order, so the
+        same version again replaces it."""
+        self._client.put_item(TableName=self.table_name, Item=items.version_to_item(version))
+
+    def list_versions(self, article_id: str) -> list[ArticleVersion]:
+        """The article's kept versions, oldest first (one Query of its partition's VERSION# items)."""
+        found = self._query_all(items.article_pk(article_id), sk_prefix=items.VERSION_PREFIX)
+        return [items.version_from_item(item) for item in found]
+
+    def delete_versions(self, article_id: str) -> None:
+        """Forget the article's kept versions: one keys-only Query, then BatchWriteItem deletes."""
+        pk = items.article_pk(article_id)
+        found = self._query_all(pk, sk_prefix=items.VERSION_PREFIX, attributes="PK, SK")
+        self._batch_write([{"DeleteRequest": {"Key": {"PK": i["PK"], "SK": i["SK"]}}} for i in found])
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first, optionally of one outlet."""

@@ -32,7 +32,7 @@ import hashlib
 import zlib
 from typing import Any
 
-from claimdiff.models import Article, ArticleStatus, Claim, Relation, sequencer_order
+from claimdiff.models import Article, ArticleStatus, ArticleVersion, Claim, Relation, sequencer_order
 from claimdiff.store.ports import IndexEntry
 from claimdiff.text import matching_key
 from claimdiff.text.sketch import marks
@@ -47,6 +47,7 @@ META = "META"
 ALL_ARTICLES = "ARTICLES"
 CONTRADICTIONS_PREFIX = "CONTRA#"
 MARK_PREFIX = "NEAR#"
+VERSION_PREFIX = "VERSION#"
 # Near-copies are looked for among the marks of the last month: older copies fall outside every
 # matching window, where they can crowd out no one.
 MARK_DAYS = 31
@@ -286,6 +287,22 @@ def relation_to_item(relation: Relation) -> Item:
         item["GSI2SK"] = _s(f"{detected.isoformat()}#{relation.claim.id}#{relation.other.id}")
         item["outlets"] = {"SS": sorted({relation.claim.outlet, relation.other.outlet})}
     return item
+
+
+def version_to_item(version: ArticleVersion) -> Item:
+    """The item of one kept version of an article, in the article's partition (packed: its claims'
+    words are most of it; 200 claims fit well under the 400 KB item limit)."""
+    return {
+        "PK": _s(article_pk(version.article_id)),
+        "SK": _s(f"{VERSION_PREFIX}{version.order}"),
+        "type": _s("version"),
+        "data": _packed(version.model_dump_json(exclude_none=True)),
+    }
+
+
+def version_from_item(item: Item) -> ArticleVersion:
+    """Read a kept version's item."""
+    return ArticleVersion.model_validate_json(_unpacked(item["data"]))
 
 
 def article_from_item(item: Item) -> Article:

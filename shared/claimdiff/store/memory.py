@@ -28,7 +28,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from claimdiff.errors import InvalidRequestError, StaleWriteError
-from claimdiff.models import Article, ArticleStatus, Claim, Page, Relation, sequencer_order
+from claimdiff.models import Article, ArticleStatus, ArticleVersion, Claim, Page, Relation, sequencer_order
 from claimdiff.store.cursor import decode_cursor, encode_cursor
 from claimdiff.store.items import (
     ARTICLES_PER_MARK,
@@ -59,6 +59,7 @@ class InMemoryStore:
         self._matched: set[str] = set()  # claim ids whose matching finished (as the adapter's matched_at)
         # The sequencer of each article's META item: the article's, or its tombstone's once deleted.
         self._sequencers: dict[str, str] = {}
+        self._versions: dict[tuple[str, str], ArticleVersion] = {}
         self._claims: dict[str, Claim] = {}
         self._index: dict[str, dict[str, IndexEntry]] = {}
         self._relations: dict[str, dict[str, Relation]] = {}
@@ -106,6 +107,20 @@ class InMemoryStore:
         if stored is not None and stored > new:
             raise StaleWriteError(article_id, stored)
         self._sequencers[article_id] = new
+
+    def put_version(self, version: ArticleVersion) -> None:
+        """Keep one processed version of an article (the same version again replaces it)."""
+        self._versions[(version.article_id, version.order)] = version.model_copy(deep=True)
+
+    def list_versions(self, article_id: str) -> list[ArticleVersion]:
+        """The article's kept versions, oldest first."""
+        kept = [v for (owner, _), v in self._versions.items() if owner == article_id]
+        return [v.model_copy(deep=True) for v in sorted(kept, key=lambda v: v.order)]
+
+    def delete_versions(self, article_id: str) -> None:
+        """Forget the article's kept versions (a deleted article leaves no history)."""
+        for key in [key for key in self._versions if key[0] == article_id]:
+            del self._versions[key]
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
         """Articles, newest first (publication date, else ingestion time), optionally of one outlet."""

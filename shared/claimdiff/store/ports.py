@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from claimdiff.models import Article, Claim, Page, Relation
+from claimdiff.models import Article, ArticleVersion, Claim, Page, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,18 @@ class ClaimStore(Protocol):
 
     def article_sequencer(self, article_id: str) -> str | None:
         """The sequencer (``sequencer_order`` form) of the article's META item or its tombstone, or None."""
+        ...
+
+    def put_version(self, version: ArticleVersion) -> None:
+        """Keep one processed version of an article (the same version again replaces it)."""
+        ...
+
+    def list_versions(self, article_id: str) -> list[ArticleVersion]:
+        """The article's kept versions, oldest first."""
+        ...
+
+    def delete_versions(self, article_id: str) -> None:
+        """Forget the article's kept versions (a deleted article leaves no history)."""
         ...
 
     def list_articles(self, *, outlet: str | None, limit: int, cursor: str | None) -> Page[Article]:
