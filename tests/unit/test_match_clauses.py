@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 from claimdiff.extract import analyse_sentence, extract_claims
 from claimdiff.match import compare
-from claimdiff.match.features import view
+from claimdiff.match.features import features_many, view
+from claimdiff.match.model import default_model
 from claimdiff.match.propositions import asserted_by
 
 from tests.unit.written_pairs import DAY, last_claim, relation
@@ -349,3 +350,20 @@ def test_a_verb_after_a_common_noun_or_an_adverb_is_read(text: str, predicate: s
 @pytest.mark.parametrize("text", ["A military base.", "Solid as a rock.", "Many times over."])
 def test_a_fragment_has_no_act(text: str) -> None:
     assert all(p.predicate is None for p in analyse_sentence(text, outlet="gazette").propositions)
+
+
+def test_a_negation_inside_an_exclaimed_quote_does_not_reach_the_attribution_after_it() -> None:
+    first = view(
+        analyse_sentence(
+            "“I’m not going to sign that damn bill!” Kell told Ann Ross on her radio show.", outlet="a"
+        )
+    )
+    second = view(
+        analyse_sentence(
+            "“I’m not going to sign that darn bill,” Kell told Ann Ross in an interview airing Thursday.",
+            outlet="b",
+        )
+    )
+    ((_, found),) = features_many(first, [second], default_model().idf)
+    # Both deny the signing; "Kell" after the quote is no word the first one denies.
+    assert [f.reason for f in found if f.reason == "negation"] == []

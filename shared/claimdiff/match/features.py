@@ -136,7 +136,7 @@ _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "lack", "absence
 _FRAME_STEMS = frozenset(word_stem(w) for w in FRAME_WORDS)
 _PARTICLE_CONCEPT = "particle:"  # antonym senses of one verb's particles: "particle:<verb stem>"
 # What separates clauses: punctuation between two words, or a word that opens a subordinate clause.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\u2014\u2013!?]|\s-\s")
 _SUBORDINATORS = frozenset(
     ["but", "while", "although", "though", "whereas", "because", "which", "who", "whose", "whom", "where"]
 )
