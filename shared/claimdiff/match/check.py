@@ -7,7 +7,6 @@ questioned or attributed reporting is ``discusses``; a typed contradiction is ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,7 +163,6 @@ class _Article:
         self.units = tuple(frozenset(unit_key(q) for q in claim.quantities) for _, claim in parts)
         self.figures = tuple(q for _, claim in parts for q in claim.quantities if q.value is not None)
         self.words = words
-        self.lowered = frozenset(w for part in self.sentences for w in _WORD.findall(part.text.lower()))
         self._claims = tuple(claim for _, claim in parts)
         self._views: dict[int, ClaimView] = {}
 
@@ -252,23 +250,20 @@ def read_article(claim: str, article_text: str, model: Model) -> Reading:
         covered=covered,
         covering=tuple(kept.index(i) for i in covering),
         checkable=names_its_voice(query) and _figures_given(query, article),
-        named=_named_share(query.claim, article.lowered),
+        named=_named_share(query.claim, article.words),
     )
 
 
-_WORD = re.compile(r"[a-z0-9]+")
 _PARTICIPANTS = frozenset(["person", "organization", "place"])
 
 
-def _named_share(claim: Claim, article_words: frozenset[str]) -> float:
-    """The share of the claim's named participants whose name (its last word) the article uses; 1.0
-    for a claim that names none."""
+def _named_share(claim: Claim, article_stems: frozenset[str]) -> float:
+    """The share of the claim's named participants whose name (its last word) the article uses, read
+    as the article's words are (``content_stems``); 1.0 for a claim that names none."""
     names = [
-        words[-1]
-        for e in claim.entities
-        if e.kind in _PARTICIPANTS and (words := _WORD.findall(e.text.lower()))
+        stems[-1] for e in claim.entities if e.kind in _PARTICIPANTS and (stems := content_stems(e.text))
     ]
-    return sum(name in article_words for name in names) / len(names) if names else 1.0
+    return sum(name in article_stems for name in names) / len(names) if names else 1.0
 
 
 def _misreported(
