@@ -84,12 +84,14 @@ def list_stories(
     filters comes, so it is listed once across pages.
     """
     items: list[StorySummary] = []
+    grown: dict[str, _Story] = {}  # by member article: a page often holds several articles of one story
     for _ in range(_PAGE_READS):
         page = store.list_articles(outlet=outlet, limit=limit - len(items), cursor=cursor)
         for article in page.items:
             if article.status is not ArticleStatus.PROCESSED or not _within(article, since, until):
                 continue
-            story = _grow(store, article)
+            story = grown.get(article.id) or _grow(store, article)
+            grown.update(dict.fromkeys(story.articles, story))
             listed = [a for a in story.members if _passes(a, outlet, since, until)]
             if listed and listed[-1].id == article.id:
                 items.append(_summary(story))

@@ -156,4 +156,12 @@ def test_a_story_stops_growing_at_its_cap(world: World, monkeypatch: pytest.Monk
 def test_a_rejected_article_never_joins_a_story(world: World) -> None:
     rejected = world.store.get_article("paper-c-2")
     assert rejected is not None and rejected.status is ArticleStatus.REJECTED
-    assert "paper-c-2" not in {a["id"] for a in get("/stories/wire-a-1").json()["articles"]}
+    # A relation left over from before the rejection still points at it: the status keeps it out.
+    leftover = seed_claim("paper-c-2", "paper-c", 0, "The plant supplies water for 1.8 million people.")
+    world.store.put_claims([leftover])
+    world.store.put_relations(
+        seed_relations(world.claims["a1"], leftover, "equivalent", 0.9, ["paraphrase"], 1)
+    )
+    story = get("/stories/wire-a-1").json()
+    assert "paper-c-2" not in {a["id"] for a in story["articles"]}
+    assert leftover.id not in {c["id"] for g in story["agreed"] for c in g["claims"]}

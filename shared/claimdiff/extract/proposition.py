@@ -112,16 +112,11 @@ _QUOTE_OPENING = re.compile(r"\s*[\"\u201c]")
 _QUOTE_CLOSING = re.compile(r"[\"\u201d]")
 
 
-def content_range(text: str, cue_at: int | None, cue: str | None, speaker_at: int | None) -> tuple[int, int]:
-    """Where the claim's content sits: the larger side of the attribution ("X said that ...", "..., X said")."""
-    return content_ranges(text, cue_at, cue, speaker_at)[0]
-
-
 def content_ranges(
     text: str, cue_at: int | None, cue: str | None, speaker_at: int | None
 ) -> list[tuple[int, int]]:
     """Where the claim's content may sit, likeliest first: the side of the attribution that holds what
-    was said (``content_range``), then the other side ("Trump issued an apology and described the
+    was said (the larger side, or a quote that opens the sentence), then the other side ("Trump issued an apology and described the
     tape as banter": the act is before the cue)."""
     if cue_at is None or not cue:
         return [(0, len(text))]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from claimdiff.models import AnchoredTime, Days, TimeAnchor, TimeRef
 from claimdiff.text import LowerView, lower_view
+from claimdiff.text.lexicon import words
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -283,45 +284,15 @@ def _names_a_thing(text: str, time: TimeRef, before: str) -> bool:
     if _POSSESSIVE_AFTER.search(after):
         return True
     word = _WORD_AFTER.search(after)
-    return bool(_DETERMINER_BEFORE.search(before) and word and word.group(1) not in _FUNCTION_WORDS)
+    return bool(_DETERMINER_BEFORE.search(before) and word and word.group(1) not in _NOT_A_NOUN_AFTER)
 
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "after",
-        "before",
-        "and",
-        "or",
-        "but",
-        "to",
-        "at",
-        "in",
-        "on",
-        "of",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "which",
-        "who",
-        "as",
-        "when",
-        "while",
-        "than",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "will",
-        "would",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-    ]
+# Words after a time that show it names no thing ("the Monday after the election", "Friday night").
+_NOT_A_NOUN_AFTER = frozenset(
+    words(
+        "after before and or but to at in on of for with by from that which who as when while than is was "
+        "were are be been will would night morning afternoon evening"
+    )
 )
 
 
